@@ -12,7 +12,10 @@ export function ensureChromium(): string {
   if (isRoot && existsSync("/usr/bin/apt-get")) {
     console.log("Chromium not found: installing Debian's chromium package with apt-get…");
     execFileSync("apt-get", ["update", "-qq"], { stdio: "inherit" });
-    execFileSync("apt-get", ["install", "-y", "-qq", "chromium"], { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+    execFileSync("apt-get", ["install", "-y", "-qq", "chromium"], {
+      stdio: "inherit",
+      env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+    });
     if (existsSync(path)) return path;
   }
   throw new Error(

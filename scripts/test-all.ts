@@ -6,7 +6,13 @@
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { rmSync } from "node:fs";
 import { ensureChromium } from "./ensure-chromium";
+
+/** Clean builds only: stale content-layer caches can hide a problem (or carry another content dir's entries). */
+function clearBuildCaches(): void {
+  for (const dir of [".astro", "node_modules/.astro", "node_modules/.vite"]) rmSync(dir, { recursive: true, force: true });
+}
 
 interface Tally {
   passed: number;
@@ -38,7 +44,9 @@ function gate(name: string, command: string, args: string[], logFile?: string): 
     tally.failed += 1;
     failures.push(name);
     if (logFile && existsSync(logFile)) {
-      const lines = readFileSync(logFile, "utf8").split("\n").filter((line) => !line.includes("use astro:head-inject"));
+      const lines = readFileSync(logFile, "utf8")
+        .split("\n")
+        .filter((line) => !line.includes("use astro:head-inject"));
       console.log(lines.slice(-80).join("\n"));
     }
   }
@@ -56,7 +64,13 @@ function vitest(project: string): boolean {
     failures.push(`${project} tests (no report)`);
     return false;
   }
-  const json = JSON.parse(readFileSync(report, "utf8")) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number; numTotalTests: number };
+  const json = JSON.parse(readFileSync(report, "utf8")) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+    numTodoTests: number;
+    numTotalTests: number;
+  };
   tally.passed += json.numPassedTests;
   tally.failed += json.numFailedTests;
   tally.skipped += json.numPendingTests + json.numTodoTests;
@@ -76,20 +90,31 @@ gate("type check (astro check)", "astro", ["check"], "test-results/astro-check.l
 gate("lint (eslint, zero warnings)", "eslint", ["--max-warnings", "0", "."]);
 gate("format (prettier --check)", "prettier", ["--check", "."], "test-results/prettier.log");
 vitest("unit");
+clearBuildCaches();
 const built = gate("production build + Pagefind (npm run build)", "npm", ["run", "build"], "test-results/build.log");
 if (built) {
+  vitest("dist");
+  gate("two clean builds are byte-identical", "tsx", ["scripts/check-reproducible.ts"]);
   try {
     ensureChromium();
     vitest("e2e");
+    vitest("lighthouse");
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     tally.failed += 1;
     failures.push("browser tests (no Chromium)");
   }
 } else {
-  tally.failed += 1;
-  failures.push("browser tests (not run: the build failed)");
+  tally.failed += 2;
+  failures.push("checks over dist/ and browser tests (not run: the build failed)");
 }
+gate(
+  "no known vulnerabilities in production dependencies (npm audit --omit=dev)",
+  "npm",
+  ["audit", "--omit=dev", "--audit-level=low"],
+  "test-results/audit.log",
+);
+gate("production dependencies have allowed licences", "tsx", ["scripts/check-licences.ts"]);
 
 console.log("");
 if (failures.length > 0) console.log(`Failed: ${failures.join("; ")}`);

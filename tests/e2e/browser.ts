@@ -1,23 +1,10 @@
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
+import { CHROMIUM_ARGS, chromiumPath } from "./browser-config";
 import { createRequire } from "node:module";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { inject } from "vitest";
 
-/** Debian's Chromium, or the one CHROMIUM_PATH points at. */
-export function chromiumPath(): string {
-  const path = process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium";
-  if (!existsSync(path)) throw new Error(`No Chromium at ${path}. Install it with: apt-get install -y chromium (or set CHROMIUM_PATH).`);
-  return path;
-}
-
-export const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
+export { CHROMIUM_ARGS, chromiumPath } from "./browser-config";
 
 export function launch(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS });
@@ -60,7 +47,8 @@ export async function openPage(
     if (!url.startsWith(origin) && !url.startsWith("data:") && !url.startsWith("blob:")) problems.offOrigin.push(url);
   });
   page.on("response", (response) => {
-    if (response.status() >= 400 && !response.url().endsWith("/this-page-does-not-exist/")) problems.failedRequests.push(`${response.status()} ${response.url()}`);
+    if (response.status() >= 400 && !response.url().endsWith("/this-page-does-not-exist/"))
+      problems.failedRequests.push(`${response.status()} ${response.url()}`);
   });
   await page.goto(new URL(path, baseUrl()).href, { waitUntil: "load" });
   return { page, context, problems };
@@ -74,8 +62,23 @@ export async function axeViolations(page: Page): Promise<string[]> {
   // Evaluated through the DevTools protocol, so the page's strict CSP does not block it.
   await page.evaluate(axeSource);
   const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            context: unknown,
+            options: unknown,
+          ) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
     return axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } });
   });
-  return result.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+  return result.violations.map(
+    (v) =>
+      `${v.id}: ${v.help} — ${v.nodes
+        .map((n) => n.target.join(" "))
+        .slice(0, 3)
+        .join(", ")}`,
+  );
 }
