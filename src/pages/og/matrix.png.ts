@@ -1,0 +1,10 @@
+/** The Open Graph card of the summary matrix (/matrix/), drawn at build time. */
+import type { APIRoute } from "astro";
+import { getAtlas } from "../../collections";
+import { matrixCard } from "../../utils/og-card";
+import { cachedOgPng } from "../../utils/og-image";
+
+export const GET: APIRoute = async () => {
+  const png = cachedOgPng(matrixCard(await getAtlas()));
+  return new Response(new Uint8Array(png), { headers: { "Content-Type": "image/png" } });
+};
