@@ -4,6 +4,7 @@ import type { z } from "astro/zod";
 import { caseStudySchema, COLLECTIONS, guideSchema, institutionSchema, modeSchema, type CollectionKey } from "../schemas";
 import { checkIntegrity, type AtlasInput, type ContentIssue, type Entry } from "./atlas";
 import { entryIdFromPath } from "./ids";
+import { placeholderIssues } from "./placeholders";
 
 /** A content file as read from disk. */
 export interface SourceFile {
@@ -194,6 +195,8 @@ export function checkContentFiles(files: SourceFile[]): CheckResult {
     }
     const bodyIssues = checkBody(file, parts.body, parts.bodyLine);
     issues.push(...bodyIssues);
+    // A scaffold from `npm run new` is schema-valid but not finished until every placeholder is replaced.
+    issues.push(...placeholderIssues(file.path, parts, doc));
     const raw: unknown = doc.toJS();
     const parsed = SCHEMAS[file.collection].safeParse(raw ?? {});
     if (!parsed.success) {

@@ -40,7 +40,8 @@ export interface TableField {
 export function tableProblems(rows: string[][], fields: TableField[]): string[] {
   const problems: string[] = [];
   const [header = [], ...body] = rows;
-  if (header.join(",") !== fields.map((f) => f.name).join(",")) problems.push(`header ${header.join(",")} ≠ schema ${fields.map((f) => f.name).join(",")}`);
+  if (header.join(",") !== fields.map((f) => f.name).join(","))
+    problems.push(`header ${header.join(",")} ≠ schema ${fields.map((f) => f.name).join(",")}`);
   fields.forEach((field, column) => {
     const seen = new Set<string>();
     body.forEach((row, index) => {
@@ -54,7 +55,8 @@ export function tableProblems(rows: string[][], fields: TableField[]): string[] 
       if (field.type === "integer" && !/^-?\d+$/.test(value)) problems.push(`${where}: not an integer`);
       if (field.type === "date" && !/^\d{4}-\d{2}-\d{2}$/.test(value)) problems.push(`${where}: not a date`);
       if (field.type === "boolean" && !["true", "false"].includes(value)) problems.push(`${where}: not a boolean`);
-      if (field.constraints?.enum && !field.constraints.enum.includes(value)) problems.push(`${where}: not one of ${field.constraints.enum.join(", ")}`);
+      if (field.constraints?.enum && !field.constraints.enum.includes(value))
+        problems.push(`${where}: not one of ${field.constraints.enum.join(", ")}`);
       if (field.constraints?.unique) {
         if (seen.has(value)) problems.push(`${where}: not unique`);
         seen.add(value);

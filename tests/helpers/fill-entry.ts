@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, parseDocument } from "yaml";
+import { isMap, isPair, isScalar, isSeq, parseDocument } from "yaml";
 import { splitFrontmatter } from "../../src/utils/content-check";
 import { PLACEHOLDER_MARK } from "../../src/utils/placeholders";
 
@@ -15,14 +15,11 @@ export function fillScaffold(text: string, values: Record<string, unknown>, para
   const clean = (node: unknown) => {
     if (isScalar(node)) {
       if (node.comment?.includes(PLACEHOLDER_MARK)) node.comment = null;
+    } else if (isPair(node)) {
+      clean(node.key);
+      clean(node.value);
     } else if (isSeq(node) || isMap(node)) {
-      for (const item of node.items) {
-        if (isScalar(item) || isSeq(item) || isMap(item)) clean(item);
-        else {
-          clean(item.key);
-          clean(item.value);
-        }
-      }
+      for (const item of node.items as unknown[]) clean(item);
     }
   };
   clean(doc.contents);
