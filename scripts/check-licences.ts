@@ -21,6 +21,9 @@ const ALLOWED = new Set([
   "Python-2.0",
   "MPL-2.0", // file-level copyleft: fine for unmodified build tools (e.g. lightningcss)
   "OFL-1.1", // fonts
+  // libvips, loaded by sharp (an optional Astro image dependency) at build time, unmodified and
+  // dynamically linked; none of it is part of the published site.
+  "LGPL-3.0-or-later",
 ]);
 
 /** True when an SPDX expression is satisfied by allowed licences ("MIT OR Apache-2.0", "(MIT AND CC-BY-3.0)"). */
