@@ -7,11 +7,17 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import site from "./site.config.json" with { type: "json" };
 import { atlasIntegration } from "./src/integrations/atlas.ts";
+import { pagefindDevIntegration } from "./src/integrations/pagefind-dev.ts";
+import { aliasPaths } from "./src/integrations/redirects.ts";
+import { CONTENT_DIR } from "./src/content-dir.ts";
 
 // The one inline script (theme before first paint) is allowed by its hash, computed from the file
 // the layout inlines, so the two can never drift apart.
 const themeInit = readFileSync(new URL("./src/scripts/theme-init.js", import.meta.url), "utf8");
 const themeInitHash = `sha256-${createHash("sha256").update(themeInit).digest("base64")}`;
+
+// Old addresses of renamed entries are redirect pages (src/pages/[collection]/[alias].astro): not for the sitemap.
+const redirectPaths = aliasPaths(CONTENT_DIR);
 
 // https://docs.astro.build/en/reference/configuration-reference/
 export default defineConfig({
@@ -20,7 +26,12 @@ export default defineConfig({
   build: { format: "directory" },
   // No code blocks in the content; Shiki would add inline styles that a strict CSP forbids.
   markdown: { syntaxHighlight: false },
-  integrations: [mdx(), sitemap(), atlasIntegration()],
+  integrations: [
+    mdx(),
+    sitemap({ filter: (page) => !redirectPaths.has(new URL(page).pathname) }),
+    atlasIntegration(),
+    pagefindDevIntegration(),
+  ],
   vite: { plugins: [tailwindcss()] },
   devToolbar: { enabled: false },
   security: {

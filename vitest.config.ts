@@ -39,6 +39,15 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      {
+        test: {
+          // The benchmark's 100-entry smoke run (bench/run.ts --smoke): builds its own copy of the site.
+          name: "bench",
+          include: ["tests/bench/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 240_000,
+        },
+      },
     ],
   },
 });
