@@ -22,6 +22,8 @@ export function initSearchPopover(input: HTMLInputElement): void {
 
   let generation = 0;
   let active = -1;
+  /** Escape closes the list until the words change, even if answers for the current words are still arriving. */
+  let dismissed = false;
 
   const options = () => [...listbox.querySelectorAll<HTMLAnchorElement>("[role=option]")];
 
@@ -111,10 +113,13 @@ export function initSearchPopover(input: HTMLInputElement): void {
       status.textContent = "Search is unavailable: the search index is missing.";
     }
     activate(-1);
-    open(document.activeElement === input);
+    open(document.activeElement === input && !dismissed);
   }
 
-  input.addEventListener("input", () => void run());
+  input.addEventListener("input", () => {
+    dismissed = false;
+    void run();
+  });
   input.addEventListener("focus", () => {
     if (input.value.trim() !== "" && listbox.childElementCount > 0) open(true);
   });
@@ -124,7 +129,10 @@ export function initSearchPopover(input: HTMLInputElement): void {
     if (event.key === "ArrowDown" || event.key === "ArrowUp") {
       if (all.length === 0) return;
       event.preventDefault();
-      if (listbox.hidden) open(true);
+      if (listbox.hidden) {
+        dismissed = false;
+        open(true);
+      }
       const step = event.key === "ArrowDown" ? 1 : -1;
       activate(active === -1 ? (step === 1 ? 0 : all.length - 1) : (active + step + all.length) % all.length);
     } else if (event.key === "Enter" && chosen !== undefined) {
@@ -132,6 +140,7 @@ export function initSearchPopover(input: HTMLInputElement): void {
       location.assign(chosen.href);
     } else if (event.key === "Escape" && !listbox.hidden) {
       event.preventDefault();
+      dismissed = true;
       open(false);
     }
   });
