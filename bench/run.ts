@@ -311,8 +311,7 @@ async function main(): Promise<void> {
 
     let casePath: string | undefined;
     for (const name of siteNames) {
-      const site =
-        name === "ours" ? ours! : name === "plain" ? preparePlain(String(size), options) : prepareStarlight(String(size), options);
+      const site = name === "ours" ? ours! : name === "plain" ? preparePlain(String(size), options) : prepareStarlight(options);
       let run: SiteRun;
       try {
         run = await measureSite(site, size, corpus.entries, casePath);

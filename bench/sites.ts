@@ -117,7 +117,7 @@ export function preparePlain(size: string, options: CorpusOptions): Site {
   mkdirSync(join(root, "src", "pages"), { recursive: true });
   mkdirSync(join(root, "src", "layouts"), { recursive: true });
   mkdirSync(join(root, "public"), { recursive: true });
-  const pages = writePeerPages(join(root, "src", "content", "pages"), options);
+  writePeerPages(join(root, "src", "content", "pages"), options);
   const files: Record<string, string> = {
     "package.json": JSON.stringify({ name: "bench-plain", private: true, type: "module" }, null, 2),
     "tsconfig.json": JSON.stringify({ extends: "astro/tsconfigs/strict", include: [".astro/types.d.ts", "**/*"], exclude: ["dist"] }),
@@ -177,7 +177,6 @@ import Layout from "../layouts/Layout.astro";
   };
   for (const [path, text] of Object.entries(files)) writeFileSync(join(root, path), text);
   linkNodeModules(root, join(REPO, "node_modules"));
-  void pages;
   return {
     name: "plain",
     root,
@@ -224,11 +223,10 @@ export function ensureStarlightDeps(log: (line: string) => void): void {
  * 3,000–12,000 pages makes each page megabytes and the build quadratic — no real site that size ships
  * it, and it would flatter our ratios. Stated in the report.
  */
-export function prepareStarlight(size: string, options: CorpusOptions): Site {
+export function prepareStarlight(options: CorpusOptions): Site {
   // Built inside the install folder itself, with its real node_modules: Starlight's modules must be
   // bundled by Vite (they import astro:* modules), which goes wrong when they are reached through symlinks.
   const root = STARLIGHT_DEPS;
-  void size;
   for (const name of ["src", "public", "dist", ".astro", "astro.config.mjs", "tsconfig.json"])
     rmSync(join(root, name), { recursive: true, force: true });
   mkdirSync(join(root, "src", "content"), { recursive: true });
