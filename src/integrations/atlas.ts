@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { COLLECTIONS, type CollectionKey } from "../schemas";
 import { CONTENT_DIR } from "../content-dir";
 import { cspFromHtml, headersFile } from "../security-headers";
+import { prefetchFromDataStore } from "./og-prefetch";
 
 /** Entry files an editor wrote (templates and drafts starting with "_" excluded), by collection. */
 function entryIds(root: string, folder: string): string[] {
@@ -21,11 +22,21 @@ function entryIds(root: string, folder: string): string[] {
  * Build-time guarantees that no page template can forget:
  * - every content entry produced exactly one page (entries in = pages out), or the build fails;
  * - dist/_headers carries the same Content-Security-Policy as the pages' <meta> tag.
+ * It also starts drawing the Open Graph cards on worker threads as soon as the content is synced.
  */
 export function atlasIntegration(): AstroIntegration {
+  let cacheDir: URL | undefined;
   return {
     name: "engagement-atlas",
     hooks: {
+      "astro:config:done": ({ config }) => {
+        cacheDir = config.cacheDir;
+      },
+      "astro:build:start": ({ logger }) => {
+        if (cacheDir === undefined) return;
+        const queued = prefetchFromDataStore(fileURLToPath(new URL("data-store.json", cacheDir)));
+        logger.info(typeof queued === "number" ? `drawing ${queued} Open Graph cards on worker threads` : `Open Graph cards: ${queued}`);
+      },
       "astro:build:done": ({ dir, logger }) => {
         const dist = fileURLToPath(dir);
         const missing: string[] = [];

@@ -139,6 +139,23 @@ export function allCards(atlas: Atlas): { path: string; card: OgCard }[] {
   ];
 }
 
+/**
+ * Every card in the order a build renders them: the matrix's card (a static route comes first), then
+ * the entries' cards in the order of the /og/[kind]/[id] route's getStaticPaths (COLLECTIONS order).
+ */
+export function cardsInBuildOrder(atlas: Atlas): OgCard[] {
+  const byPath = new Map(allCards(atlas).map(({ path, card }) => [path, card]));
+  const keys = Object.keys(COLLECTIONS) as CollectionKey[];
+  const paths = [ogImagePath("matrix"), ...keys.flatMap((key) => entryIds(atlas, key).map((id) => ogImagePath(key, id)))];
+  return paths.map((path) => byPath.get(path)!);
+}
+
+/** The ids of one collection's entries, in the atlas's order. */
+export function entryIds(atlas: Atlas, key: CollectionKey): string[] {
+  const entries = { modes: atlas.modes, institutions: atlas.institutions, caseStudies: atlas.caseStudies, guides: atlas.guides }[key];
+  return entries.map((entry) => entry.id);
+}
+
 /** What an entry page passes to BaseLayout's `ogImage`: the card's path and its alt text. */
 export function entryOgImage(atlas: Atlas, kind: CollectionKey, id: string): { path: string; alt: string } {
   return { path: ogImagePath(kind, id), alt: ogImageAlt(entryCard(atlas, kind, id)) };

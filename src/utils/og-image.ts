@@ -1,16 +1,16 @@
 /**
  * Draws an Open Graph card (og-card.ts) as a 1200×630 PNG at build time, with no network: a hand-built
  * SVG (text wrapped with og-text.ts) rasterised by resvg with Inter from the @expo-google-fonts/inter
- * package, then encoded with node:zlib. A satori-based version took about twice the CPU per card;
- * this keeps the ~90 cards to a couple of seconds of the build.
+ * package, then encoded with node:zlib (og-raster.mjs). A satori-based version took about twice the
+ * CPU per card. At scale (12,000 cards ≈ 15 ms of CPU each) the build draws them on worker threads
+ * while it renders the HTML pages (og-pool.ts).
  * The card uses the site's light palette: a shared link shows outside the site, where no theme applies.
  */
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { crc32, deflateSync } from "node:zlib";
-import { Resvg } from "@resvg/resvg-js";
+import { rasterise, writeWhole } from "./og-raster.mjs";
 import { OG_SIZE, type OgCard } from "./og-card";
 import { fitText, fontMetrics, wrapText, type FontMetrics } from "./og-text";
 import { SITE } from "../site";
@@ -140,72 +140,54 @@ export function ogSvg(card: OgCard): string {
   );
 }
 
-function chunk(type: string, data: Buffer): Buffer {
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, "latin1"), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([length, body, crc]);
-}
-
-/**
- * Encodes RGBA pixels as a PNG. node:zlib at level 3 on unfiltered rows takes about a third of the
- * time of resvg's own encoder on these flat cards (measured: ~6 ms against ~20 ms a card), for files
- * of 40–70 KB.
- */
-export function encodePng(width: number, height: number, rgba: Buffer): Buffer {
-  const stride = width * 4;
-  const raw = Buffer.alloc((stride + 1) * height);
-  for (let row = 0; row < height; row += 1) rgba.copy(raw, row * (stride + 1) + 1, row * stride, (row + 1) * stride); // filter byte 0: none
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header[8] = 8; // bits per channel
-  header[9] = 6; // RGBA
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk("IHDR", header),
-    chunk("IDAT", deflateSync(raw, { level: 3 })),
-    chunk("IEND", Buffer.alloc(0)),
-  ]);
-}
-
 /** The card as a 1200×630 PNG. */
 export function ogPng(card: OgCard): Buffer {
-  const image = new Resvg(ogSvg(card), {
-    fitTo: { mode: "original" },
-    font: { fontFiles: loadFonts().files, loadSystemFonts: false, defaultFontFamily: "Inter" },
-  }).render();
-  return encodePng(image.width, image.height, image.pixels);
+  return rasterise(ogSvg(card), fontFiles());
+}
+
+/** The Inter font files the cards are drawn with. */
+export function fontFiles(): string[] {
+  return loadFonts().files;
 }
 
 /**
  * Where drawn cards are kept between builds, by a hash of their SVG and the fonts: a rebuild redraws
  * only the cards whose words changed. (A fresh clone draws them all, about 20 ms of CPU each.)
  */
-const CACHE_DIR = join(process.cwd(), "node_modules", ".cache", "og-images");
+export const CACHE_DIR = join(process.cwd(), "node_modules", ".cache", "og-images");
+
+let fontStamp: string | undefined;
+
+/** Where the PNG of this SVG is kept in the cache: named by a hash of the SVG and the fonts. */
+export function ogCacheFile(svg: string): string {
+  fontStamp ??= fontFiles()
+    .map((file) => `${file}:${statSync(file).size}`)
+    .join();
+  const key = createHash("sha256").update(`v1|${fontStamp}|${svg}`).digest("hex").slice(0, 40);
+  return join(CACHE_DIR, `${key}.png`);
+}
+
+/** Draws the SVG on this thread and keeps the PNG in the cache (a read-only tree just means no cache). */
+export function drawAndCache(svg: string, file: string): Buffer {
+  const png = rasterise(svg, fontFiles());
+  try {
+    mkdirSync(CACHE_DIR, { recursive: true });
+    writeWhole(file, png);
+  } catch {
+    /* no cache */
+  }
+  return png;
+}
 
 /** The card as a PNG, from the build cache when the same card was drawn before. */
 export function cachedOgPng(card: OgCard): Buffer {
-  const fontStamp = loadFonts()
-    .files.map((file) => `${file}:${statSync(file).size}`)
-    .join();
-  const key = createHash("sha256")
-    .update(`v1|${fontStamp}|${ogSvg(card)}`)
-    .digest("hex")
-    .slice(0, 40);
-  const file = join(CACHE_DIR, `${key}.png`);
+  const svg = ogSvg(card);
+  const file = ogCacheFile(svg);
   try {
     return readFileSync(file);
   } catch {
-    const png = ogPng(card);
-    try {
-      mkdirSync(CACHE_DIR, { recursive: true });
-      writeFileSync(file, png);
-    } catch {
-      /* a read-only tree just means no cache */
-    }
-    return png;
+    return drawAndCache(svg, file);
   }
 }
+
+export { encodePng } from "./og-raster.mjs";

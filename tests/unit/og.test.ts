@@ -12,7 +12,9 @@ import {
   ogImageAlt,
   ogImagePath,
 } from "../../src/utils/og-card";
-import { cachedOgPng, encodePng, escapeXml, ogPng, ogSvg } from "../../src/utils/og-image";
+import { existsSync } from "node:fs";
+import { cachedOgPng, encodePng, escapeXml, ogCacheFile, ogPng, ogSvg } from "../../src/utils/og-image";
+import { ogCardPng, prefetchOgCards, workerCount } from "../../src/utils/og-pool";
 import { fitText, wrapText, type FontMetrics } from "../../src/utils/og-text";
 import { fixtureInput } from "../helpers/fixtures";
 
@@ -140,5 +142,34 @@ describe("wrapText and fitText", () => {
   it("picks the largest size at which the text fits", () => {
     expect(fitText(monospace, "one two three", [4, 2, 1], 14, 1).size).toBe(1);
     expect(fitText(monospace, "one two three", [4, 2, 1], 14, 2).size).toBe(2);
+  });
+});
+
+describe("Open Graph cards: drawn on worker threads during a build", () => {
+  it("uses one worker fewer than the cores, or ATLAS_OG_WORKERS, and refuses a bad setting", () => {
+    expect(workerCount({}, 2)).toBe(1);
+    expect(workerCount({}, 1)).toBe(0);
+    expect(workerCount({}, 8)).toBe(7);
+    expect(workerCount({ ATLAS_OG_WORKERS: "3" }, 2)).toBe(3);
+    expect(workerCount({ ATLAS_OG_WORKERS: "0" }, 8)).toBe(0);
+    expect(() => workerCount({ ATLAS_OG_WORKERS: "many" }, 2)).toThrow(/ATLAS_OG_WORKERS must be a whole number ≥ 0, got "many"/);
+  });
+
+  it("draws queued cards on a worker into the cache, the same bytes as on the main thread", { timeout: 30_000 }, async () => {
+    const atlas = buildAtlas(fixtureInput());
+    // Titles no earlier run has drawn, so the cache cannot already hold them.
+    const stamp = `${process.pid}-${Date.now()}`;
+    const cards = ["alpha-mentoring", "alpha-industrial-doctorates"].map((id) => ({
+      ...entryCard(atlas, "caseStudies", id),
+      title: `Worker card ${id} ${stamp}`,
+    }));
+    prefetchOgCards(cards, 1);
+    // The worker takes cards from the end of the queue: the last one appears in the cache without
+    // the main thread asking for it.
+    const last = ogCacheFile(ogSvg(cards[1]!));
+    const deadline = Date.now() + 20_000;
+    while (!existsSync(last) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(existsSync(last)).toBe(true);
+    for (const card of cards) expect((await ogCardPng(card)).equals(ogPng(card))).toBe(true);
   });
 });

@@ -2,9 +2,9 @@
 import type { APIRoute } from "astro";
 import { getAtlas } from "../../collections";
 import { matrixCard } from "../../utils/og-card";
-import { cachedOgPng } from "../../utils/og-image";
+import { ogCardPng } from "../../utils/og-pool";
 
 export const GET: APIRoute = async () => {
-  const png = cachedOgPng(matrixCard(await getAtlas()));
+  const png = await ogCardPng(matrixCard(await getAtlas()));
   return new Response(new Uint8Array(png), { headers: { "Content-Type": "image/png" } });
 };

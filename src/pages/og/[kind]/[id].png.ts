@@ -5,23 +5,20 @@
 import type { APIRoute, GetStaticPaths } from "astro";
 import { getAtlas } from "../../../collections";
 import { COLLECTIONS, type CollectionKey } from "../../../schemas";
-import { entryCard } from "../../../utils/og-card";
-import { cachedOgPng } from "../../../utils/og-image";
+import { cardsInBuildOrder, entryCard, entryIds } from "../../../utils/og-card";
+import { ogCardPng, prefetchOgCards } from "../../../utils/og-pool";
 
 const KEYS = Object.keys(COLLECTIONS) as CollectionKey[];
 
 export const getStaticPaths = (async () => {
   const atlas = await getAtlas();
-  const ids: Record<CollectionKey, string[]> = {
-    modes: atlas.modes.map((entry) => entry.id),
-    institutions: atlas.institutions.map((entry) => entry.id),
-    caseStudies: atlas.caseStudies.map((entry) => entry.id),
-    guides: atlas.guides.map((entry) => entry.id),
-  };
-  return KEYS.flatMap((key) => ids[key].map((id) => ({ params: { kind: COLLECTIONS[key].route, id }, props: { key } })));
+  // A production build lists every route's paths before it renders a page: make sure every card is
+  // queued for the worker threads (the build integration usually queued them already; og-pool.ts).
+  if (import.meta.env.PROD) prefetchOgCards(cardsInBuildOrder(atlas));
+  return KEYS.flatMap((key) => entryIds(atlas, key).map((id) => ({ params: { kind: COLLECTIONS[key].route, id }, props: { key } })));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ key: CollectionKey }, { kind: string; id: string }> = async ({ params, props }) => {
-  const png = cachedOgPng(entryCard(await getAtlas(), props.key, params.id));
+  const png = await ogCardPng(entryCard(await getAtlas(), props.key, params.id));
   return new Response(new Uint8Array(png), { headers: { "Content-Type": "image/png" } });
 };
