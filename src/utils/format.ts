@@ -23,3 +23,14 @@ export function formatYears(started: number, ended: number | undefined, status: 
 export function plural(count: number, one: string, many: string): string {
   return `${count} ${count === 1 ? one : many}`;
 }
+
+/**
+ * The first `limit` items of a list a page shows in full only while it is short (a mode's case
+ * studies and institutions, which grow with the content), and how many it leaves for a full listing.
+ */
+export function capList<T>(items: readonly T[], limit: number): { shown: T[]; more: number } {
+  return { shown: items.slice(0, limit), more: Math.max(0, items.length - limit) };
+}
+
+/** How many case studies and institutions a mode page lists before linking to the full listing. */
+export const MODE_PAGE_LIMITS = { caseStudies: 30, institutions: 60 } as const;

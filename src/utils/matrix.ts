@@ -64,3 +64,24 @@ export function buildMatrix(input: Pick<AtlasInput, "institutions" | "caseStudie
   }
   return { modes: MODE_IDS, rows: sorted, columnTotals };
 }
+
+/**
+ * The home page's "matrix at a glance": the whole matrix while it is small; past `limit` rows, the
+ * `limit` institutions practising the most modes (ties by name), still in name order, with the column
+ * totals of the rows shown. `omitted` says how many institutions the full matrix has besides.
+ */
+export function matrixAtAGlance(matrix: Matrix, limit: number): Matrix & { omitted: number } {
+  if (matrix.rows.length <= limit) return { ...matrix, omitted: 0 };
+  const keep = new Set(
+    [...matrix.rows]
+      .sort((a, b) => b.modeCount - a.modeCount || a.name.localeCompare(b.name, "en"))
+      .slice(0, limit)
+      .map((row) => row.id),
+  );
+  const rows = matrix.rows.filter((row) => keep.has(row.id));
+  const columnTotals = Object.fromEntries(matrix.modes.map((mode) => [mode, rows.filter((row) => row.cells[mode].length > 0).length]));
+  return { modes: matrix.modes, rows, columnTotals: columnTotals as Record<ModeId, number>, omitted: matrix.rows.length - rows.length };
+}
+
+/** How many institutions the home page's matrix shows at most. */
+export const GLANCE_ROWS = 40;

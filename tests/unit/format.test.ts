@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatYears, plural } from "../../src/utils/format";
+import { capList, formatDate, formatYears, plural } from "../../src/utils/format";
 
 describe("format", () => {
   it("writes dates the British way", () => {
@@ -17,5 +17,13 @@ describe("format", () => {
   it("pluralises counts", () => {
     expect(plural(1, "case study", "case studies")).toBe("1 case study");
     expect(plural(3, "case study", "case studies")).toBe("3 case studies");
+  });
+});
+
+describe("capList", () => {
+  it("keeps a short list whole and cuts a long one, counting what it left out", () => {
+    expect(capList([1, 2, 3], 5)).toEqual({ shown: [1, 2, 3], more: 0 });
+    expect(capList([1, 2, 3], 3)).toEqual({ shown: [1, 2, 3], more: 0 });
+    expect(capList([1, 2, 3, 4, 5], 2)).toEqual({ shown: [1, 2], more: 3 });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildMatrix } from "../../src/utils/matrix";
+import { buildMatrix, matrixAtAGlance } from "../../src/utils/matrix";
 import { fixtureInput } from "../helpers/fixtures";
 
 describe("buildMatrix", () => {
@@ -32,5 +32,23 @@ describe("buildMatrix", () => {
     copy.data.modes = ["consultancy"];
     input.caseStudies.push(copy);
     expect(buildMatrix(input).columnTotals["consultancy"]).toBe(1);
+  });
+});
+
+describe("matrixAtAGlance", () => {
+  it("keeps a small matrix whole", () => {
+    const matrix = buildMatrix(fixtureInput());
+    expect(matrixAtAGlance(matrix, matrix.rows.length)).toEqual({ ...matrix, omitted: 0 });
+  });
+
+  it("keeps the institutions practising the most modes, in name order, with their own column totals", () => {
+    const matrix = buildMatrix(fixtureInput());
+    const glance = matrixAtAGlance(matrix, 1);
+    const broadest = [...matrix.rows].sort((a, b) => b.modeCount - a.modeCount || a.name.localeCompare(b.name, "en"))[0]!;
+    expect(glance.rows.map((row) => row.id)).toEqual([broadest.id]);
+    expect(glance.omitted).toBe(matrix.rows.length - 1);
+    for (const mode of matrix.modes) expect(glance.columnTotals[mode]).toBe(broadest.cells[mode].length > 0 ? 1 : 0);
+    const two = matrixAtAGlance(matrix, 2);
+    expect(two.rows.map((row) => row.name)).toEqual([...two.rows.map((row) => row.name)].sort((a, b) => a.localeCompare(b, "en")));
   });
 });
