@@ -378,8 +378,25 @@ function round1(value: number): number {
 export function separate(points: { x: number; y: number }[], minDistance: number, bounds: { width: number; height: number }): void {
   for (let round = 0; round < 200; round += 1) {
     let moved = false;
+    // Only points in the same or a neighbouring grid cell (cells minDistance wide) can overlap: a
+    // round costs O(n), not O(n²), which matters with thousands of markers. Any pair that overlaps at
+    // the start of a round is in neighbouring cells, so a round that moves nothing proves none overlap.
+    const grid = new Map<string, number[]>();
+    const cellOf = (point: { x: number; y: number }) => [Math.floor(point.x / minDistance), Math.floor(point.y / minDistance)] as const;
+    points.forEach((point, index) => {
+      const [cx, cy] = cellOf(point);
+      const key = `${cx},${cy}`;
+      const cell = grid.get(key);
+      if (cell === undefined) grid.set(key, [index]);
+      else cell.push(index);
+    });
     for (let i = 0; i < points.length; i += 1) {
-      for (let j = i + 1; j < points.length; j += 1) {
+      const [cx, cy] = cellOf(points[i]!);
+      const neighbours: number[] = [];
+      for (let gx = cx - 1; gx <= cx + 1; gx += 1)
+        for (let gy = cy - 1; gy <= cy + 1; gy += 1) for (const j of grid.get(`${gx},${gy}`) ?? []) if (j > i) neighbours.push(j);
+      neighbours.sort((a, b) => a - b);
+      for (const j of neighbours) {
         const a = points[i]!;
         const b = points[j]!;
         let dx = b.x - a.x;

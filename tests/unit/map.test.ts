@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  separate,
   buildEuropeMap,
   clusterOffsets,
   countByCountry,
@@ -186,5 +187,23 @@ describe("clusterOffsets", () => {
         for (let j = i + 1; j < n; j += 1)
           expect(Math.hypot(offsets[i]![0] - offsets[j]![0], offsets[i]![1] - offsets[j]![1])).toBeGreaterThanOrEqual(9.9);
     }
+  });
+});
+
+describe("separate", () => {
+  it("pushes apart crowded markers until none overlap, deterministically", () => {
+    // 300 markers in three tight clusters, as many institutions in three countries would be.
+    const make = () =>
+      Array.from({ length: 300 }, (_, i) => ({ x: 200 + (i % 3) * 40 + (i % 7) * 0.5, y: 150 + (i % 3) * 10 + (i % 5) * 0.5 }));
+    const points = make();
+    separate(points, 10, { width: 800, height: 600 });
+    for (let i = 0; i < points.length; i += 1)
+      for (let j = i + 1; j < points.length; j += 1) {
+        const distance = Math.hypot(points[i]!.x - points[j]!.x, points[i]!.y - points[j]!.y);
+        expect(distance).toBeGreaterThanOrEqual(10 - 0.15); // rounding to 0.1 px
+      }
+    const again = make();
+    separate(again, 10, { width: 800, height: 600 });
+    expect(again).toEqual(points);
   });
 });
