@@ -294,8 +294,13 @@ export interface MatrixMeasurement {
   handler: { medianMs: number; p95Ms: number; maxMs: number };
   /** change event → next frame (includes style and layout of the update), ms. */
   frame: { medianMs: number; p95Ms: number };
-  /** Rows shown after each filter, to prove the filters did something. */
-  shownCounts: number[];
+  /** Institutions matching each filter (read from the page's status line), to prove the filters did something. */
+  matchingCounts: number[];
+  /**
+   * Table rows rendered (not hidden) after each filter: the page renders at most a page of the
+   * matching institutions (src/utils/matrix-slice.ts), so this can be less than the matching count.
+   */
+  renderedCounts: number[];
   timed: string;
 }
 
@@ -313,14 +318,18 @@ export async function measureMatrix(browser: Browser, served: Served, runs: numb
   const result = await page.evaluate(async (runs) => {
     const form = document.querySelector<HTMLFormElement>("[data-matrix-form]")!;
     const status = document.querySelector("[data-matrix-status]")!;
-    const rows = () => document.querySelectorAll("table[data-matrix] tbody tr[data-row]").length;
-    const total = rows();
+    // Every institution has a row in the page; the script hides those a view does not show.
+    const total = document.querySelectorAll("table[data-matrix] tbody tr[data-row]").length;
+    const rendered = () => document.querySelectorAll("table[data-matrix] tbody:not([hidden]) tr[data-row]:not([hidden])").length;
+    // "Showing 136 of 2,000 institutions." or "1,002 of 2,000 institutions match; showing the first 200."; none: "No institution matches…".
+    const matching = () => Number(/^\D*([\d,]+) of /.exec(status.textContent ?? "")?.[1]?.replaceAll(",", "") ?? 0);
     const pickFirst = (name: string) => form.querySelector<HTMLInputElement>(`input[type=checkbox][name="${name}"]`);
     const boxes = ["mode", "country", "type", "status", "audience"].map(pickFirst).filter((x): x is HTMLInputElement => x !== null);
     const q = form.elements.namedItem("q") as HTMLInputElement;
     const nextFrame = () => new Promise<number>((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(performance.now()), 0)));
     const handler: number[] = [];
     const frame: number[] = [];
+    const matched: number[] = [];
     const shown: number[] = [];
     const actions: (() => void)[] = [];
     for (const box of boxes)
@@ -347,9 +356,10 @@ export async function measureMatrix(browser: Browser, served: Served, runs: numb
       const t2 = await nextFrame();
       handler.push(t1 - t0);
       frame.push(t2 - t0);
-      shown.push(rows());
+      matched.push(matching());
+      shown.push(rendered());
     }
-    return { total, handler, frame, shown, status: status.textContent ?? "" };
+    return { total, handler, frame, matched, shown, status: status.textContent ?? "" };
   }, runs);
   await context.close();
   return {
@@ -357,9 +367,10 @@ export async function measureMatrix(browser: Browser, served: Served, runs: numb
     runs,
     handler: { medianMs: median(result.handler), p95Ms: percentile(result.handler, 95), maxMs: Math.max(...result.handler) },
     frame: { medianMs: median(result.frame), p95Ms: percentile(result.frame, 95) },
-    shownCounts: result.shown,
+    matchingCounts: result.matched,
+    renderedCounts: result.shown,
     timed:
-      "built /matrix/ page in Chromium: a filter checkbox (mode, country, type, status, audience) or the text box changed, on then off; event → end of the page's handler (src/utils filtering + DOM update), and → next frame",
+      "built /matrix/ page in Chromium: a filter checkbox (mode, country, type, status, audience) or the text box changed, on then off; event → end of the page's handler (src/utils filtering + DOM update), and → next frame; after each, the matching institutions (status line) and the table rows rendered (not hidden)",
   };
 }
 

@@ -26,13 +26,20 @@ export interface PageProblems {
 export async function openPage(
   browser: Browser,
   path: string,
-  options: { colorScheme?: "light" | "dark"; javaScriptEnabled?: boolean; width?: number } = {},
+  options: {
+    colorScheme?: "light" | "dark";
+    javaScriptEnabled?: boolean;
+    width?: number;
+    /** Runs on the new context before the page loads (to route requests, say). */
+    prepare?: (context: BrowserContext) => Promise<unknown>;
+  } = {},
 ): Promise<{ page: Page; context: BrowserContext; problems: PageProblems }> {
   const context = await browser.newContext({
     colorScheme: options.colorScheme ?? "light",
     javaScriptEnabled: options.javaScriptEnabled ?? true,
     viewport: { width: options.width ?? 1280, height: 900 },
   });
+  await options.prepare?.(context);
   const page = await context.newPage();
   const problems: PageProblems = { consoleErrors: [], cspViolations: [], offOrigin: [], failedRequests: [] };
   const origin = new URL(baseUrl()).origin;

@@ -130,7 +130,7 @@ describe("compare", () => {
       const link = page.locator("[data-matrix-compare] a");
       expect(await link.getAttribute("href")).toBe("/compare/");
       await page.goto(new URL(`/matrix/?country=${country}`, page.url()).href);
-      const ids = await page.$$eval("[data-matrix-table] tbody tr[data-row]", (trs) =>
+      const ids = await page.$$eval("[data-matrix-table] tbody:not([hidden]) tr[data-row]:not([hidden])", (trs) =>
         trs.map((tr) => (tr as HTMLElement).dataset["row"]!),
       );
       expect(await link.getAttribute("href")).toBe(`/compare/?ids=${ids.join(",")}`);
