@@ -46,10 +46,18 @@ export interface BuildResult {
   phases: Record<string, number>;
 }
 
-/** Removes build output and every cache, then lets the disk settle, as baselines.md's clean build does. */
-export function cleanSite(site: Site): void {
-  for (const dir of ["dist", ".astro", "node_modules/.astro", "node_modules/.vite", "node_modules/.cache"])
+/**
+ * Removes build output and every cache, then lets the disk settle, as baselines.md's clean build does.
+ * `keepCards` keeps our Open Graph card cache (node_modules/.cache/og-images) and nothing else: the
+ * build a deploy makes when its workflow restores that cache (.github/workflows/deploy.yml).
+ */
+export function cleanSite(site: Site, keepCards = false): void {
+  for (const dir of ["dist", ".astro", "node_modules/.astro", "node_modules/.vite"])
     rmSync(join(site.root, dir), { recursive: true, force: true });
+  const cache = join(site.root, "node_modules", ".cache");
+  if (!keepCards) rmSync(cache, { recursive: true, force: true });
+  else if (existsSync(cache))
+    for (const dir of readdirSync(cache)) if (dir !== "og-images") rmSync(join(cache, dir), { recursive: true, force: true });
   spawnSync("sync");
   spawnSync("sleep", ["2"]);
 }
@@ -104,8 +112,8 @@ export function astroPhases(raw: string): Record<string, number> {
 }
 
 /** One clean build: every step timed; throws with the log's tail if a step fails. */
-export function cleanBuild(site: Site, logFile: string): BuildResult {
-  cleanSite(site);
+export function cleanBuild(site: Site, logFile: string, keepCards = false): BuildResult {
+  cleanSite(site, keepCards);
   const steps: StepResult[] = [];
   writeFileSync(logFile, "");
   const loadBefore = loadAverage();

@@ -41,16 +41,19 @@ export function evaluateTargets(result: BenchResult): TargetResult[] {
     const n = size.caseStudies.toLocaleString("en");
     const perPagePlain = ratio(ours?.msPerPage, plain?.msPerPage);
     const perEntryPlain = ratio(ours?.msPerEntry, plain?.msPerEntry);
+    const warmPerPage = ours?.warmCards ? (ours.warmCards.wallSeconds * 1000) / ours.dist.htmlPages : undefined;
+    const warm = (peer: number | undefined) =>
+      warmPerPage === undefined || peer === undefined ? "" : `; ${fmtRatio(warmPerPage / peer)} per page with the card cache restored`;
     targets.push({
       target: `build ≤ 1.2× plain Astro per page (${n})`,
-      value: `${fmtRatio(perPagePlain)} per HTML page (${fmtRatio(perEntryPlain)} per content entry)`,
+      value: `${fmtRatio(perPagePlain)} per HTML page (${fmtRatio(perEntryPlain)} per content entry)${warm(plain?.msPerPage)}`,
       met: perPagePlain === undefined ? undefined : perPagePlain <= 1.2,
     });
     const perPageStarlight = ratio(ours?.msPerPage, starlight?.msPerPage);
     const perEntryStarlight = ratio(ours?.msPerEntry, starlight?.msPerEntry);
     targets.push({
       target: `build ≤ 0.5× Starlight per page (${n})`,
-      value: `${fmtRatio(perPageStarlight)} per HTML page (${fmtRatio(perEntryStarlight)} per content entry)`,
+      value: `${fmtRatio(perPageStarlight)} per HTML page (${fmtRatio(perEntryStarlight)} per content entry)${warm(starlight?.msPerPage)}`,
       met: perPageStarlight === undefined ? undefined : perPageStarlight <= 0.5,
     });
     const bytes = ours?.search?.bytes.median;
@@ -103,6 +106,19 @@ function sizeTable(size: SizeRun): string {
     ["HTML pages written", (r) => r.dist.htmlPages, 0, false],
     ["ms per HTML page", (r) => r.msPerPage, 1, true],
     ["ms per content entry", (r) => r.msPerEntry, 1, true],
+    // Ours as a deploy builds it once the workflow restores the Open Graph card cache; the peers draw no cards.
+    [
+      "build with our card cache restored (peers: clean build), wall s",
+      (r) => (r.site === "ours" ? r.warmCards?.wallSeconds : r.wallSeconds),
+      1,
+      true,
+    ],
+    [
+      "… ms per HTML page",
+      (r) => (r.site === "ours" ? (r.warmCards ? (r.warmCards.wallSeconds * 1000) / r.dist.htmlPages : undefined) : r.msPerPage),
+      1,
+      true,
+    ],
     ["peak RSS, MB (largest process)", (r) => r.peakRssMB, 0, true],
     ["dist size, MB", (r) => r.dist.bytes / MB, 1, true],
     ["Pagefind bundle, MB", (r) => r.dist.pagefind.bytes / MB, 2, true],
@@ -219,6 +235,7 @@ export function renderMarkdown(result: BenchResult): string {
       "## How it was measured",
       "",
       "- Clean build: `rm -rf dist .astro node_modules/.astro node_modules/.vite node_modules/.cache; sync; sleep 2` (the last holds our Open Graph image cache, which a fresh clone does not have), then each step under `/usr/bin/time -f '%e %U %S %M'`, called directly (not through npm); ours and plain = `astro build` + `pagefind --site dist`, Starlight = `astro build` (it runs Pagefind itself). Each site builds in its own folder under bench/.work/ with its own caches.",
+      "- Card cache restored: after its clean builds, ours is built once more, clean except for `node_modules/.cache/og-images` (the Open Graph cards, keyed by a hash of each card's SVG), as the deploy workflow builds once actions/cache restores that folder. The peers draw no cards, so they are compared with their clean builds.",
       "- ms per HTML page = median wall time / .html files written (outside /pagefind/); ms per content entry = the same time / entries in the corpus (the same for all three sites). Our site writes more pages per entry (matrix cells, listings), so both are shown.",
       "- Peak RSS = `%M`, the largest single process of any step (not a sum).",
       "- Peers: the same generated entries as plain Astro 7 + MDX pages (glob loader, one route, small layout, Pagefind Default UI on /search/) and as Starlight docs pages, each with title, description and the same Markdown body. Starlight's sidebar lists the modes and guides and links each other collection: its default sidebar repeats every page on every page (megabytes per page at these sizes), which no real site this size ships.",
