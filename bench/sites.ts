@@ -56,7 +56,8 @@ function snapshotOurs(root: string): void {
   for (const name of readdirSync(REPO)) {
     const path = join(REPO, name);
     const stat = lstatSync(path);
-    if (stat.isFile()) cpSync(path, join(root, name));
+    // In a git worktree .git is a file pointing at the main repository: not part of the site.
+    if (stat.isFile() && name !== ".git") cpSync(path, join(root, name));
   }
   for (const dir of ["src", "public", "scripts"]) cpSync(join(REPO, dir), join(root, dir), { recursive: true });
   linkNodeModules(root, join(REPO, "node_modules"));
@@ -79,7 +80,8 @@ export function prepareOurs(size: string): Site {
     dist: join(root, "dist"),
     steps: [
       { label: "astro build", argv: ["astro", "build"] },
-      { label: "pagefind", argv: ["pagefind", "--site", "dist"] },
+      // The second half of `npm run build`: Pagefind over the indexed pages, then the sort index.
+      { label: "pagefind", argv: ["node", "scripts/index-search.mjs", "dist"] },
     ],
     env: { ATLAS_CONTENT_DIR: "content" },
   };

@@ -17,7 +17,7 @@ const second = mkdtempSync(join(tmpdir(), "atlas-rebuild-"));
 try {
   clearBuildCaches();
   execFileSync("astro", ["build", "--outDir", second], { stdio: ["ignore", "ignore", "inherit"] });
-  execFileSync("pagefind", ["--site", second], { stdio: ["ignore", "ignore", "inherit"] });
+  execFileSync(process.execPath, ["scripts/index-search.mjs", second], { stdio: ["ignore", "ignore", "inherit"] });
   const first = fingerprint("dist");
   const again = fingerprint(second);
   const differences = [

@@ -1,8 +1,10 @@
 /**
  * The header's search box on every page, kept tiny because every page loads it: '/' or Ctrl/Cmd+K
- * focuses a search box, and the first focus loads the results-as-you-type code (search-popover.ts),
- * which starts loading the Pagefind index. Without JavaScript the box is a plain form to /search/.
+ * focuses a search box, and the first focus starts Pagefind's worker (pagefind-start.ts, a few hundred
+ * bytes) and loads the results-as-you-type code (search-popover.ts). Without JavaScript the box is a
+ * plain form to /search/.
  */
+import { publishPagefindStarter, startPagefindWorker } from "./pagefind-start";
 
 /** True when a key press would type into something, so '/' must be left alone. */
 function isTyping(target: EventTarget | null): boolean {
@@ -11,12 +13,15 @@ function isTyping(target: EventTarget | null): boolean {
 
 /** Wires the header search box and the keyboard shortcuts. */
 export function initHeaderSearch(): void {
+  publishPagefindStarter();
   const input = document.querySelector<HTMLInputElement>("[data-header-search] input[type=search]");
   if (input === null) return;
   let loaded = false;
   input.addEventListener("focus", () => {
     if (loaded) return;
     loaded = true;
+    // The index starts downloading now, alongside the code that shows results, not after it.
+    startPagefindWorker();
     void import("./search-popover").then(({ initSearchPopover }) => initSearchPopover(input));
   });
 

@@ -1,4 +1,9 @@
-/** The subset of the Pagefind 1.6 browser API that the site uses. */
+/**
+ * Pagefind in the browser: the subset of its 1.6 API that the site uses (types below), loaded once per
+ * page through Pagefind's worker (loadPagefind), and result data fetched a page of results at a time.
+ */
+import type { PagefindStarter } from "./pagefind-start";
+
 export interface PagefindSubResult {
   title: string;
   url: string;
@@ -33,7 +38,6 @@ export interface PagefindSearch {
 export type PagefindFilter = Record<string, { any: string[] }>;
 export interface PagefindSearchOptions {
   filters?: PagefindFilter;
-  sort?: Record<string, "asc" | "desc">;
 }
 export interface Pagefind {
   search: (query: string | null, options?: PagefindSearchOptions) => Promise<PagefindSearch>;
@@ -42,22 +46,36 @@ export interface Pagefind {
 
 const BASE = "/pagefind/";
 
+/** The worker starter header-search.ts publishes (pagefind-start.ts explains why it is not imported). */
+function pagefindStarter(): PagefindStarter | undefined {
+  return (globalThis as Record<symbol, PagefindStarter | undefined>)[Symbol.for("engagement-atlas:pagefind-start")];
+}
+
+/** Readiness is asked this many ms apart (see workerPagefind). */
+const PROBE_STEP_MS = 10;
+/** How often Pagefind's worker looks again whether its index has loaded (`getPtr` in pagefind-worker.js). */
+const PAGEFIND_POLL_MS = 50;
+/** Result data released per idle moment (see workerPagefind). */
+const RELEASE_BATCH = 200;
+
 /**
  * Pagefind's own worker, driven directly. pagefind.js is mostly a main-thread copy of the search engine
  * that only runs when workers are unavailable; talking to pagefind-worker.js with its message protocol
  * ({id, instanceId, method, args} → {id, result | error}) saves its 13 KB (gzip) on every first search,
  * which is what keeps a first search under 120 KB. Anything unexpected rejects, and loadPagefind() then
  * falls back to pagefind.js, so a Pagefind upgrade that changes the protocol degrades, never breaks.
+ * The worker itself is usually already running: pagefind-start.ts starts it when the header's search box
+ * gets focus.
  */
-function workerPagefind(language: string): Promise<Pagefind> {
-  const worker = new Worker(`${BASE}pagefind-worker.js`);
+function workerPagefind(): Promise<Pagefind> {
+  const starter = pagefindStarter();
+  const started = starter?.start();
+  if (starter === undefined || started === undefined) return Promise.reject(new Error("no worker"));
+  const { worker } = started;
   const pending = new Map<string, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
-  let failure: Error | undefined;
   let next = 0;
-  worker.addEventListener("error", (event) => {
-    event.preventDefault();
-    failure = new Error("The Pagefind worker failed to start");
-    for (const { reject } of pending.values()) reject(failure);
+  worker.addEventListener("error", () => {
+    for (const { reject } of pending.values()) reject(started.failure ?? new Error("The Pagefind worker failed"));
     pending.clear();
   });
   worker.addEventListener("message", (event: MessageEvent<{ id: string; result?: unknown; error?: string }>) => {
@@ -68,15 +86,34 @@ function workerPagefind(language: string): Promise<Pagefind> {
     else waiting.resolve(event.data.result);
   });
   const call = <T>(method: string, args: unknown[]): Promise<T> => {
-    if (failure) return Promise.reject(failure);
+    if (started.failure) return Promise.reject(started.failure);
     return new Promise<T>((resolve, reject) => {
-      const id = `atlas_${next++}`;
+      const id = `${starter.instance}_${next++}`;
       pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
-      worker.postMessage({ id, instanceId: "atlas", method, args });
+      worker.postMessage({ id, instanceId: starter.instance, method, args });
     });
   };
-  // The worker keeps each result's data until told to let go; let go when the page drops the result.
-  const release = new FinalizationRegistry<string>((dataId) => void call("releaseData", [dataId]).catch(() => undefined));
+
+  // The worker keeps every result's data until told to let go, one message per result: let go when the page
+  // has dropped the result, a batch per idle moment, so thousands of releases (a one-letter search finds
+  // thousands of pages) never queue up in the worker ahead of the next search.
+  const unreleased: string[] = [];
+  let flushing = false;
+  const flush = () => {
+    flushing = false;
+    for (const dataId of unreleased.splice(0, RELEASE_BATCH)) void call("releaseData", [dataId]).catch(() => undefined);
+    if (unreleased.length > 0) scheduleFlush();
+  };
+  const scheduleFlush = () => {
+    if (flushing) return;
+    flushing = true;
+    if (typeof requestIdleCallback === "function") requestIdleCallback(flush, { timeout: 2000 });
+    else setTimeout(flush, PAGEFIND_POLL_MS);
+  };
+  const release = new FinalizationRegistry<string>((dataId) => {
+    unreleased.push(dataId);
+    scheduleFlush();
+  });
 
   const api: Pagefind = {
     async search(query, options = {}) {
@@ -93,12 +130,26 @@ function workerPagefind(language: string): Promise<Pagefind> {
     },
     filters: () => call<PagefindCounts>("filters", []),
   };
-  return call("init", [{ basePath: BASE, language, primary: true, excerptLength: 24 }]).then(() => api);
+
+  // Ready when the index is. A call made earlier waits inside the worker, which looks again only every
+  // 50 ms, so a search typed while the index loads could lose up to 50 ms. Instead, empty searches (which
+  // answer, with nothing, as soon as the index is there) ask 10 ms apart; the first answer comes within
+  // about 10 ms of the index being ready, and searches are sent only then. They also check the protocol.
+  return new Promise<Pagefind>((resolve, reject) => {
+    const failed = (error: Error) => {
+      // A worker whose index failed to load stays failed: the next attempt starts a new one.
+      started.failure ??= error;
+      worker.terminate();
+      reject(error);
+    };
+    for (let probe = 0; probe < PAGEFIND_POLL_MS / PROBE_STEP_MS; probe += 1)
+      setTimeout(() => call("search", [""]).then(() => resolve(api), failed), probe * PROBE_STEP_MS);
+  });
 }
 
 /** The documented route: pagefind.js, which uses the same worker or, failing that, the main thread. */
 async function modulePagefind(): Promise<Pagefind> {
-  // Built at run time so the bundler leaves it alone: /pagefind/ exists only after `pagefind --site dist`.
+  // Built at run time so the bundler leaves it alone: /pagefind/ exists only after the search index is built.
   const path = `${BASE}pagefind.js`;
   const pagefind = (await import(/* @vite-ignore */ path)) as Pagefind & {
     options: (options: Record<string, unknown>) => Promise<void>;
@@ -112,16 +163,14 @@ async function modulePagefind(): Promise<Pagefind> {
 let loading: Promise<Pagefind> | undefined;
 
 /**
- * Loads the Pagefind index once, on first use (callers start it when a search box gets focus, so the
- * download overlaps with typing). In `npm run dev` the index is the last build's, served by
- * src/integrations/pagefind-dev.ts. A failed load is forgotten, so a later focus retries.
+ * Loads the Pagefind index once, on first use, and resolves when it is ready to search (callers start it
+ * when a search box gets focus, so the download overlaps with typing). In `npm run dev` the index is the
+ * last build's, served by src/integrations/pagefind-dev.ts. A failed load is forgotten, so a later focus
+ * retries.
  */
 export function loadPagefind(): Promise<Pagefind> {
   if (loading === undefined) {
-    const language = (document.documentElement.lang || "unknown").toLowerCase();
-    loading = (typeof Worker === "function" ? workerPagefind(language) : Promise.reject(new Error("no workers"))).catch(() =>
-      modulePagefind(),
-    );
+    loading = workerPagefind().catch(() => modulePagefind());
     loading.catch(() => {
       loading = undefined;
     });
@@ -129,7 +178,26 @@ export function loadPagefind(): Promise<Pagefind> {
   return loading;
 }
 
-/** Result data for a page of results only: Pagefind fetches one small fragment per result asked for. */
-export function resultData(results: readonly PagefindResult[], from: number, count: number): Promise<PagefindResultData[]> {
-  return Promise.all(results.slice(from, from + count).map((result) => result.data()));
+/**
+ * Result data for a page of results only (Pagefind fetches one small fragment per result asked for), handed
+ * to `use` in result order as soon as each one and those before it have arrived: the first result can be
+ * shown while the others are still on their way. `use` returns true to go on, false to stop (the answer
+ * went stale).
+ * Resolves to how many were handed over; rejects if a fragment fails to load.
+ */
+export async function eachResultData(
+  results: readonly PagefindResult[],
+  from: number,
+  count: number,
+  use: (data: PagefindResultData, index: number) => boolean,
+): Promise<number> {
+  const pending = results.slice(from, from + count).map((result) => result.data());
+  // Each is awaited in turn below; a later one failing first must not be reported as unhandled meanwhile.
+  for (const data of pending) data.catch(() => undefined);
+  let handed = 0;
+  for (const data of pending) {
+    if (use(await data, handed) === false) break;
+    handed += 1;
+  }
+  return handed;
 }

@@ -4,8 +4,17 @@
  * highlighted excerpts with sub-results per heading, and the whole state in the URL so a search can be
  * shared and Back/Forward step through it. Only the first page of results fetches its result data.
  */
-import { loadPagefind, resultData, type Pagefind, type PagefindResult, type PagefindResultData, type PagefindSearch } from "./pagefind";
-import { describeResults, facetCountsFrom, mergeSorted, pickSubResults, type ChosenFacet } from "./search-results";
+import {
+  eachResultData,
+  loadPagefind,
+  type Pagefind,
+  type PagefindCounts,
+  type PagefindResult,
+  type PagefindResultData,
+  type PagefindSearch,
+} from "./pagefind";
+import { describeResults, facetCountsFrom, pickSubResults, type ChosenFacet } from "./search-results";
+import { loadSortRanks, orderByRank } from "./search-sort";
 import {
   activeFacets,
   effectiveSort,
@@ -107,6 +116,10 @@ export async function initSearchPage(): Promise<void> {
       if (slot) slot.textContent = String(count);
       label?.classList.toggle("text-muted", count === 0 && !box.checked);
     }
+  }
+
+  /** How many values are ticked, beside "Filters", and the button that clears them. */
+  function showChosen(): void {
     const chosen = checkboxes.filter((box) => box.checked).length;
     chosenSlot.textContent = chosen === 0 ? "" : ` · ${chosen} chosen`;
     clear.hidden = chosen === 0;
@@ -150,33 +163,71 @@ export async function initSearchPage(): Promise<void> {
 
   async function showMore(first: boolean): Promise<void> {
     const current = generation;
-    const data = await resultData(results, shown, first ? FIRST_PAGE : MORE_PAGE);
+    // Each result is shown as soon as it (and those above it) arrived; the first replaces the last search's.
+    const added = await eachResultData(results, shown, first ? FIRST_PAGE : MORE_PAGE, (item, index) => {
+      if (current !== generation) return false;
+      if (first && index === 0) list.replaceChildren(renderResult(item));
+      else list.append(renderResult(item));
+      return true;
+    });
     if (current !== generation) return;
-    const items = data.map(renderResult);
-    if (first) list.replaceChildren(...items);
-    else list.append(...items);
-    shown += data.length;
+    if (first && added === 0) list.replaceChildren();
+    shown += added;
     more.hidden = shown >= results.length;
   }
 
-  let pagefindReady: Promise<Pagefind> | undefined;
-  function ready(): Promise<Pagefind> {
-    if (pagefindReady === undefined) {
-      // filters() loads the filter index once, after which every search also returns counts per value.
-      pagefindReady = loadPagefind().then(async (pagefind) => {
-        await pagefind.filters();
-        return pagefind;
+  /** Set once Pagefind has the whole filter index, after which every search also returns counts per value. */
+  let filtersLoaded = false;
+  let filtersLoading: Promise<void> | undefined;
+  function loadFilters(pagefind: Pagefind): Promise<void> {
+    if (filtersLoading === undefined) {
+      filtersLoading = pagefind.filters().then(() => {
+        filtersLoaded = true;
       });
-      pagefindReady.catch(() => {
-        pagefindReady = undefined;
+      filtersLoading.catch(() => {
+        filtersLoading = undefined;
       });
     }
-    return pagefindReady;
+    return filtersLoading;
+  }
+
+  /**
+   * Counts per facet value for the current state: the main search's, and for each chosen facet those of a
+   * search without it (facetCountsFrom). Only meaningful once the filter index is loaded.
+   */
+  async function facetCounts(pagefind: Pagefind, main: Promise<PagefindSearch>): Promise<PagefindCounts> {
+    const term = state.q === "" ? null : state.q;
+    const active = activeFacets(state);
+    const [first, ...others] = await Promise.all([
+      main,
+      ...active.map((key) => pagefind.search(term, { filters: pagefindFilters(state, key) })),
+    ]);
+    const withoutFacet: Record<string, PagefindCounts> = {};
+    active.forEach((key, index) => {
+      const search = others[index];
+      if (search) withoutFacet[key] = search.filters;
+    });
+    return facetCountsFrom(first!.filters, withoutFacet, SEARCH_FACET_KEYS);
+  }
+
+  /** A first search's counts, once the filter index has loaded (unless another search has started meanwhile). */
+  async function countLater(current: number, pagefind: Pagefind): Promise<void> {
+    try {
+      await loadFilters(pagefind);
+      if (current !== generation) return;
+      const counts = await facetCounts(pagefind, pagefind.search(state.q === "" ? null : state.q, { filters: pagefindFilters(state) }));
+      if (current !== generation) return;
+      showCounts(counts);
+    } catch {
+      // The counts stay blank; the next search loads the filter index again.
+    }
+    if (current === generation) facetsPanel.removeAttribute("aria-busy");
   }
 
   async function run(): Promise<void> {
     const current = ++generation;
     list.setAttribute("aria-busy", "true");
+    facetsPanel.setAttribute("aria-busy", "true");
     try {
       await search(current);
     } catch {
@@ -185,30 +236,29 @@ export async function initSearchPage(): Promise<void> {
       list.replaceChildren();
       more.hidden = true;
       list.removeAttribute("aria-busy");
+      facetsPanel.removeAttribute("aria-busy");
     }
   }
 
   async function search(current: number): Promise<void> {
-    const pagefind = await ready();
+    const pagefind = await loadPagefind();
     // Keystrokes made while the index loaded: only the last one needs searching.
     if (current !== generation) return;
     const term = state.q === "" ? null : state.q;
-    const filters = pagefindFilters(state);
-    const sort = effectiveSort(state);
-    const active = activeFacets(state);
     const blank = isBlankSearch(state);
-    const [main, sorted, ...others] = await Promise.all([
-      pagefind.search(term, { filters }),
-      sort === undefined || blank ? Promise.resolve(undefined) : pagefind.search(term, { filters, sort }),
-      ...active.map((key) => pagefind.search(term, { filters: pagefindFilters(state, key) })),
-    ]);
+    const sort = blank ? undefined : effectiveSort(state);
+    // The sort index loads alongside the search, and only when results are to be sorted.
+    const ranks = sort === undefined ? undefined : loadSortRanks(sort).catch(() => null);
+    const mainSearch = pagefind.search(term, { filters: pagefindFilters(state) });
+    // Counts need the filter index (the biggest download of a first search); results do not, so on a first
+    // search they are shown without waiting for it, and the counts follow when it has loaded.
+    const counts = filtersLoaded ? facetCounts(pagefind, mainSearch) : undefined;
+    if (counts === undefined) void countLater(current, pagefind);
+    // Awaited last; until then a failure is reported by the searches awaited first.
+    counts?.catch(() => undefined);
+    const [main, order] = await Promise.all([mainSearch, ranks]);
     if (current !== generation) return;
-    results = sorted === undefined ? main.results : mergeSorted(sorted.results, main.results);
-    const withoutFacet: Record<string, PagefindSearch["filters"]> = {};
-    active.forEach((key, index) => {
-      const search = others[index] as PagefindSearch | undefined;
-      if (search) withoutFacet[key] = search.filters;
-    });
+    results = order ? orderByRank(main.results, order) : main.results;
     shown = 0;
     if (blank) {
       // Nothing asked yet: counts only, so opening the page downloads no result data.
@@ -220,12 +270,18 @@ export async function initSearchPage(): Promise<void> {
       if (current !== generation) return;
     }
     list.removeAttribute("aria-busy");
-    showCounts(facetCountsFrom(main.filters, withoutFacet, SEARCH_FACET_KEYS));
+    showChosen();
     status.textContent = blank
       ? `${main.results.length} pages to search. Type words, or tick filters to browse them.`
       : results.length === 0
         ? `${describeResults(0, state.q, chosenFacets())} Try fewer words, or clear a filter.`
-        : describeResults(results.length, state.q, chosenFacets());
+        : `${describeResults(results.length, state.q, chosenFacets())}${order === null ? " The sort order could not be loaded, so they are not sorted." : ""}`;
+    if (counts !== undefined) {
+      const now = await counts;
+      if (current !== generation) return;
+      showCounts(now);
+      facetsPanel.removeAttribute("aria-busy");
+    }
   }
 
   function update(how: "push" | "replace"): void {
@@ -258,10 +314,22 @@ export async function initSearchPage(): Promise<void> {
     update("push");
     input.focus();
   });
+  let loadingMore = false;
   more.addEventListener("click", () => {
+    // One page at a time: a second click while results stream in would ask for the same page again.
+    if (loadingMore) return;
+    loadingMore = true;
+    const current = generation;
     // Keyboard users land on the first new result rather than back at the top.
     const firstNew = shown;
-    void showMore(false).then(() => list.children[firstNew]?.querySelector("a")?.focus());
+    list.setAttribute("aria-busy", "true");
+    void showMore(false)
+      .then(() => list.children[firstNew]?.querySelector("a")?.focus())
+      .catch(() => undefined)
+      .finally(() => {
+        loadingMore = false;
+        if (current === generation) list.removeAttribute("aria-busy");
+      });
   });
   window.addEventListener("popstate", () => {
     state = parseSearchState(location.search);

@@ -4,7 +4,7 @@
  * the active option, Enter opens it, and Enter with no option chosen submits the form (/search/?q=…).
  * Loaded on first focus by header-search.ts, so pages that never search never download it.
  */
-import { loadPagefind, resultData } from "./pagefind";
+import { eachResultData, loadPagefind } from "./pagefind";
 import { renderExcerpt } from "./search-render";
 import { KIND_LABELS, type Kind } from "./search-kinds";
 
@@ -17,7 +17,7 @@ export function initSearchPopover(input: HTMLInputElement): void {
   if (!foundListbox || !foundStatus) return;
   const listbox: HTMLElement = foundListbox;
   const status: HTMLElement = foundStatus;
-  // Start fetching the index now: by the time the first word is typed it is usually there.
+  // Take over the worker header-search.ts started on focus; its index is usually there by the first word.
   void loadPagefind().catch(() => undefined);
 
   let generation = 0;
@@ -70,50 +70,63 @@ export function initSearchPopover(input: HTMLInputElement): void {
     return link;
   }
 
+  /** Puts a new answer in place of the last one, with nothing chosen, and shows it if the box still has focus. */
+  function show(first: HTMLElement): void {
+    listbox.replaceChildren(first);
+    activate(-1);
+    open(document.activeElement === input && !dismissed);
+  }
+
   async function run(): Promise<void> {
     const current = ++generation;
     const term = input.value.trim();
     if (term === "") {
+      listbox.removeAttribute("aria-busy");
       listbox.replaceChildren();
       open(false);
       status.textContent = "";
       return;
     }
     const all = `/search/?q=${encodeURIComponent(term)}`;
+    // Busy until the whole answer is in: results arrive one by one, then "All … results".
+    listbox.setAttribute("aria-busy", "true");
     try {
       const pagefind = await loadPagefind();
       if (current !== generation) return;
       const search = await pagefind.search(term);
       if (current !== generation) return;
-      const data = await resultData(search.results, 0, SHOWN);
-      if (current !== generation) return;
       const count = search.results.length;
-      listbox.replaceChildren(
-        ...data.map((item, i) => {
-          const kind = item.meta["kind"] as Kind | undefined;
-          return option(
-            `header-search-option-${i}`,
-            item.url,
-            item.meta["title"] ?? item.url,
-            kind ? KIND_LABELS[kind] : "Page",
-            item.excerpt,
-          );
-        }),
-        option(
-          "header-search-option-all",
-          all,
-          count === 0 ? `No pages match “${term}”` : `All ${count} ${count === 1 ? "result" : "results"} for “${term}”`,
-          count === 0 ? "Open the search page to try other words or filters" : "On the search page, with filters",
-        ),
+      const allOption = option(
+        "header-search-option-all",
+        all,
+        count === 0 ? `No pages match “${term}”` : `All ${count} ${count === 1 ? "result" : "results"} for “${term}”`,
+        count === 0 ? "Open the search page to try other words or filters" : "On the search page, with filters",
       );
+      // Each result appears as soon as it (and those above it) arrived; "All … results" closes the list.
+      const shown = await eachResultData(search.results, 0, SHOWN, (item, i) => {
+        if (current !== generation) return false;
+        const kind = item.meta["kind"] as Kind | undefined;
+        const found = option(
+          `header-search-option-${i}`,
+          item.url,
+          item.meta["title"] ?? item.url,
+          kind ? KIND_LABELS[kind] : "Page",
+          item.excerpt,
+        );
+        if (i === 0) show(found);
+        else listbox.append(found);
+        return true;
+      });
+      if (current !== generation) return;
+      if (shown === 0) show(allOption);
+      else listbox.append(allOption);
       status.textContent = `${count} ${count === 1 ? "result" : "results"}. Use the up and down arrows to choose one.`;
     } catch {
       if (current !== generation) return;
-      listbox.replaceChildren(option("header-search-option-all", all, "Search is unavailable here", "Open the search page"));
+      show(option("header-search-option-all", all, "Search is unavailable here", "Open the search page"));
       status.textContent = "Search is unavailable: the search index is missing.";
     }
-    activate(-1);
-    open(document.activeElement === input && !dismissed);
+    listbox.removeAttribute("aria-busy");
   }
 
   input.addEventListener("input", () => {

@@ -1,18 +1,8 @@
 /**
- * Pure helpers that turn Pagefind's answers into what the search page shows: the order of results,
- * the sub-results under each, the counts beside each facet value and the sentence that announces them.
+ * Pure helpers that turn Pagefind's answers into what the search page shows: the sub-results under
+ * each result, the counts beside each facet value and the sentence that announces them.
  */
 import type { PagefindCounts, PagefindSubResult } from "./pagefind";
-
-/**
- * Results in sort order, then the ones the sort left out. Pagefind drops pages that lack the sort key
- * (the about and methodology pages have no review date), so a sorted list is topped up from the
- * relevance order: changing the sort never changes which pages are found.
- */
-export function mergeSorted<T extends { id: string }>(sorted: readonly T[], byRelevance: readonly T[]): T[] {
-  const seen = new Set(sorted.map((result) => result.id));
-  return [...sorted, ...byRelevance.filter((result) => !seen.has(result.id))];
-}
 
 /**
  * The sections of a page worth linking under its result: those under a heading with an id, the ones

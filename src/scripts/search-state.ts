@@ -16,6 +16,8 @@ export type SearchFacetKey = (typeof SEARCH_FACET_KEYS)[number];
 /** Relevance (the default, left out of URLs), most recently reviewed first, or by name A–Z. */
 export const SORTS = ["relevance", "reviewed", "name"] as const;
 export type SearchSort = (typeof SORTS)[number];
+/** The sorts that are not Pagefind's relevance order. */
+export type SearchSortKey = Exclude<SearchSort, "relevance">;
 
 export type SearchState = FilterState & { kind: Kind[]; sort: SearchSort };
 
@@ -69,14 +71,12 @@ export function pagefindFilters(state: SearchState, without?: SearchFacetKey): R
 }
 
 /**
- * The sort to ask Pagefind for, or undefined for relevance. Without a query there is no relevance, so
- * browsing lists pages by name.
+ * The order to put results in (src/scripts/search-sort.ts), or undefined for relevance, Pagefind's own
+ * order. Without a query there is no relevance, so browsing lists pages by name.
  */
-export function effectiveSort(state: SearchState): Record<string, "asc" | "desc"> | undefined {
+export function effectiveSort(state: SearchState): SearchSortKey | undefined {
   const sort = state.sort === "relevance" && state.q === "" ? "name" : state.sort;
-  if (sort === "name") return { name: "asc" };
-  if (sort === "reviewed") return { reviewed: "desc" };
-  return undefined;
+  return sort === "relevance" ? undefined : sort;
 }
 
 /** True when there is neither a query nor a chosen facet value. */

@@ -13,6 +13,8 @@ import { entryIdFromPath } from "../../src/utils/ids";
 import { headerPolicy } from "../../src/security-headers";
 import { brokenLinks, htmlPages, indexablePages, pageCsp, sitemapPaths, thirdPartyResources, unhashedInlineScripts } from "../helpers/dist-checks";
 import { initialWeight } from "../helpers/page-weight";
+import { readIndexedPages, SORT_FILE } from "../../scripts/index-search.mjs";
+import { parseSortIndex } from "../../src/scripts/search-sort";
 
 const DIST = "dist";
 
@@ -68,6 +70,31 @@ describe("the built site", () => {
     expect(headers).toContain(`Content-Security-Policy: ${headerPolicy(policy!)}`);
     expect(policy).not.toContain("'unsafe-inline'");
     for (const header of ["Strict-Transport-Security", "X-Content-Type-Options", "Referrer-Policy", "Permissions-Policy"]) expect(headers).toContain(header);
+  });
+});
+
+describe("the search index", () => {
+  it("holds every page that has an indexed region (data-pagefind-body), and no other", () => {
+    // Pagefind reads only the pages scripts/index-search.mjs's glob names: a page outside it would drop out of search.
+    const withBody = htmlPages(DIST)
+      .filter((page) => readFileSync(page.file, "utf8").includes("data-pagefind-body"))
+      .map((page) => page.path);
+    const indexed = readIndexedPages(join(DIST, "pagefind")).map((page) => page.url);
+    expect(withBody.length).toBeGreaterThan(0);
+    expect([...indexed].sort()).toEqual([...withBody].sort());
+  });
+
+  it("has a sort index that ranks every indexed page once, by title", () => {
+    const pages = readIndexedPages(join(DIST, "pagefind"));
+    const index = parseSortIndex(JSON.parse(readFileSync(join(DIST, "pagefind", SORT_FILE), "utf8")));
+    expect([...index.ids].sort()).toEqual(pages.map((page) => page.id).sort());
+    const title = new Map(pages.map((page) => [page.id, page.title]));
+    const byTitle = new Intl.Collator("en");
+    const outOfOrder = index.ids.slice(1).filter((id, i) => byTitle.compare(title.get(index.ids[i]!)!, title.get(id)!) > 0);
+    expect(outOfOrder).toEqual([]);
+    const reviewed = new Map(pages.map((page) => [page.id, page.reviewed]));
+    expect(index.reviewed.filter((day) => day > 0).length).toBeGreaterThan(0);
+    index.ids.forEach((id, place) => expect(index.reviewed[place], id).toBe(Number(reviewed.get(id)?.replaceAll("-", "") ?? 0)));
   });
 });
 

@@ -12,9 +12,10 @@ import { axeViolations, launch, openPage, type PageProblems } from "./browser";
 
 interface BuiltPage {
   path: string;
+  /** The h1, as search results show it: what "Name (A–Z)" sorts by. */
   title: string;
-  /** The "name" sort key, when the page has one. */
-  name?: string;
+  /** The last review date, when the page has one. */
+  reviewed?: string;
   filters: Record<string, string[]>;
 }
 
@@ -40,15 +41,23 @@ function builtPages(): Map<string, BuiltPage> {
     const path = `/${relative(".", file).split(sep).slice(0, -1).join("/")}/`.replace(/^\/\/$/, "/");
     const filters: Record<string, string[]> = {};
     for (const [, key, value] of html.matchAll(/data-pagefind-filter="([a-z]+):([^"]+)"/g)) (filters[key!] ??= []).push(decode(value!));
-    const title = decode((/<h1[^>]*>([\s\S]*?)<\/h1>/.exec(html)?.[1] ?? "").replace(/<[^>]+>/g, "").trim());
-    const sortName = /data-pagefind-sort="name:([^"]*)"/.exec(html)?.[1];
-    const name = sortName === undefined ? undefined : decode(sortName);
-    pages.set(path, { path, title, filters, ...(name === undefined ? {} : { name }) });
+    const title = decode((/<h1[^>]*>([\s\S]*?)<\/h1>/.exec(html)?.[1] ?? "").replace(/<[^>]+>/g, ""))
+      .replace(/\s+/g, " ")
+      .trim();
+    const reviewed = /data-pagefind-meta="reviewed:([^"]*)"/.exec(html)?.[1];
+    pages.set(path, { path, title, filters, ...(reviewed === undefined ? {} : { reviewed }) });
   }
   return pages;
 }
 
 const pages = builtPages();
+/** The name order: titles compared as the site's listings compare them. */
+const byTitle = new Intl.Collator("en");
+const titleOf = (path: string) => pages.get(path)?.title ?? "";
+/** Pairs of neighbours that are out of order, as "a > b" lines (empty when the list is in order). */
+function outOfOrder<T>(items: readonly T[], compare: (a: T, b: T) => number, show: (item: T) => string): string[] {
+  return items.slice(1).flatMap((item, i) => (compare(items[i]!, item) > 0 ? [`${show(items[i]!)} > ${show(item)}`] : []));
+}
 const has = (path: string, key: string, values: string[]) => values.some((value) => pages.get(path)?.filters[key]?.includes(value));
 
 let browser: Browser;
@@ -67,13 +76,19 @@ function expectClean(problems: PageProblems): void {
   expect(problems.failedRequests, `failed requests: ${problems.failedRequests.join(" | ")}`).toEqual([]);
 }
 
-/** Waits until the search page has answered (the status is written last) with a status containing `text`. */
+/**
+ * Waits until the search page has answered with a status containing `text`: results and status are in, and
+ * the facet counts too (on a first search they follow the results, once the filter index has loaded).
+ */
 async function settled(page: Page, text: string): Promise<string> {
   await page.waitForFunction(
     (want) => {
       const list = document.querySelector("[data-search-results]");
+      const facets = document.querySelector("[data-search-facets]");
       const status = document.querySelector("[data-search-status]")?.textContent ?? "";
-      return list !== null && !list.hasAttribute("aria-busy") && status.includes(want);
+      return (
+        list !== null && !list.hasAttribute("aria-busy") && facets !== null && !facets.hasAttribute("aria-busy") && status.includes(want)
+      );
     },
     text,
     { timeout: 20_000 },
@@ -87,7 +102,11 @@ async function allResults(page: Page): Promise<string[]> {
   while (await more.isVisible()) {
     const before = await page.locator("[data-search-results] > li").count();
     await more.click();
-    await page.waitForFunction((n) => document.querySelectorAll("[data-search-results] > li").length > n, before);
+    // Results stream in one by one; the list is busy until the whole page of them is there.
+    await page.waitForFunction((n) => {
+      const list = document.querySelector("[data-search-results]");
+      return list !== null && list.children.length > n && !list.hasAttribute("aria-busy");
+    }, before);
   }
   return page
     .locator("[data-search-results] > li h3 a")
@@ -100,6 +119,21 @@ async function openFilters(page: Page): Promise<void> {
   if (!(await filters.evaluate((details) => (details as HTMLDetailsElement).open))) await filters.locator("summary").click();
 }
 
+/** Waits until the header box has answered `term` in full: results stream in, then "All … results for “term”" closes the list. */
+async function answered(page: Page, term: string): Promise<void> {
+  await page.waitForFunction(
+    (want) => {
+      const listbox = document.querySelector("#header-search-results");
+      const last = listbox?.querySelector("[role=option]:last-child")?.textContent ?? "";
+      return listbox !== null && !listbox.hasAttribute("aria-busy") && last.includes(`“${want}”`);
+    },
+    term,
+    { timeout: 20_000 },
+  );
+}
+
+/** Results the search page shows before "Show more results" (src/scripts/search-page.ts). */
+const FIRST_PAGE = 5;
 const resultCount = (status: string) => Number(/^(\d+) results?/.exec(status)?.[1] ?? NaN);
 
 describe("the search page", () => {
@@ -172,37 +206,84 @@ describe("the search page", () => {
     }
   });
 
-  it("browses by facets alone with an empty query", async () => {
-    const { page, context } = await openPage(browser, "/search/?kind=guide");
+  it("browses by facets alone with an empty query, by name", async () => {
+    const { page, context, problems } = await openPage(browser, "/search/?kind=guide");
     try {
       await settled(page, "Kind of page is Guide");
       const found = await allResults(page);
       const guides = [...pages.values()].filter((p) => p.filters["kind"]?.includes("guide")).map((p) => p.path);
-      expect([...found].sort()).toEqual([...guides].sort());
+      expect(guides.length).toBeGreaterThan(1);
+      expect(found).toEqual([...guides].sort((a, b) => byTitle.compare(titleOf(a), titleOf(b))));
+      expectClean(problems);
     } finally {
       await context.close();
     }
   });
 
-  it("sorts by name or by last review without changing which pages are found", async () => {
-    const { page, context } = await openPage(browser, "/search/?q=industrial");
+  it("sorts by name or by last review without changing which pages are found, loading the sort index only then", async () => {
+    const { page, context, problems } = await openPage(browser, "/search/?q=industrial");
     try {
+      const sortIndex: string[] = [];
+      page.on("request", (request) => {
+        if (new URL(request.url()).pathname === "/pagefind/sort.json") sortIndex.push(request.url());
+      });
       await settled(page, "for “industrial”");
       const byRelevance = await allResults(page);
+      expect(byRelevance.length).toBeGreaterThan(FIRST_PAGE);
+      expect(sortIndex, "relevance needs no sort index").toEqual([]);
+
       await page.getByLabel("Sort by").selectOption("name");
       await page.waitForURL(/sort=name/);
       await settled(page, "for “industrial”");
       const byName = await allResults(page);
       expect([...byName].sort()).toEqual([...byRelevance].sort());
-      // Pages with a name come first, in name order; pages without one (about, methodology) follow.
-      const names = byName.map((path) => pages.get(path)?.name);
-      const named = names.filter((name) => name !== undefined);
-      expect(names.slice(0, named.length)).toEqual(named);
-      expect(named).toEqual([...named].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+      expect(byName).not.toEqual(byRelevance);
+      expect(outOfOrder(byName, (a, b) => byTitle.compare(titleOf(a), titleOf(b)), titleOf)).toEqual([]);
+      expect(sortIndex).toHaveLength(1);
+
       await page.getByLabel("Sort by").selectOption("reviewed");
       await page.waitForURL(/sort=reviewed/);
       await settled(page, "for “industrial”");
-      expect([...(await allResults(page))].sort()).toEqual([...byRelevance].sort());
+      const byReviewed = await allResults(page);
+      expect([...byReviewed].sort()).toEqual([...byRelevance].sort());
+      // Newest review first, the same day by name; pages without a review date (about, methodology) last.
+      const dated = byReviewed.filter((path) => pages.get(path)?.reviewed !== undefined);
+      expect(dated.length).toBeGreaterThan(1);
+      expect(byReviewed.slice(0, dated.length)).toEqual(dated);
+      const newestFirst = (a: string, b: string) =>
+        (pages.get(b)?.reviewed ?? "").localeCompare(pages.get(a)?.reviewed ?? "") || byTitle.compare(titleOf(a), titleOf(b));
+      expect(outOfOrder(dated, newestFirst, (path) => `${pages.get(path)?.reviewed} ${titleOf(path)}`)).toEqual([]);
+      expect(sortIndex, "the sort index is loaded once per page").toHaveLength(1);
+      expectClean(problems);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("shows the first results before the filter counts, which follow once the filter index has loaded", async () => {
+    const { page, context, problems } = await openPage(browser, "/");
+    try {
+      const held: (() => Promise<void>)[] = [];
+      await page.route("**/pagefind/filter/**", (route) => {
+        held.push(() => route.continue());
+      });
+      await page.goto(new URL("/search/?q=mentoring", page.url()).href);
+      await page.waitForFunction(() => (document.querySelector("[data-search-status]")?.textContent ?? "").includes("for “mentoring”"));
+      expect(await page.locator("[data-search-results] > li").count()).toBeGreaterThan(0);
+      expect(await page.locator("[data-search-facets]").getAttribute("aria-busy")).toBe("true");
+      expect(await page.locator("[data-facet-count]").evaluateAll((slots) => slots.filter((slot) => slot.textContent !== "").length)).toBe(
+        0,
+      );
+      expect(held.length).toBeGreaterThan(0);
+      for (const release of held.splice(0)) await release();
+      await settled(page, "for “mentoring”");
+      const caseStudies = await page
+        .locator('input[data-facet=kind][value="case-study"]')
+        .locator("xpath=..")
+        .locator("[data-facet-count]")
+        .textContent();
+      expect(Number(caseStudies)).toBeGreaterThan(0);
+      expectClean(problems);
     } finally {
       await context.close();
     }
@@ -308,7 +389,7 @@ describe("the header search box", () => {
       await page.keyboard.press("/");
       expect(await page.evaluate(() => document.activeElement?.id)).toBe("header-search");
       await page.keyboard.type("mentoring");
-      await page.locator("#header-search-results [role=option]").first().waitFor();
+      await answered(page, "mentoring");
       await page.keyboard.press("Enter");
       await page.waitForURL(/\/search\/\?q=mentoring$/);
       await settled(page, "for “mentoring”");
@@ -370,7 +451,7 @@ describe("the header search box", () => {
       expect(await page.evaluate(() => document.activeElement?.id)).toBe("header-search");
       await page.keyboard.type("industrial");
       const options = page.locator("#header-search-results [role=option]");
-      await options.first().waitFor();
+      await answered(page, "industrial");
       expect(await page.locator("#header-search").getAttribute("aria-expanded")).toBe("true");
       expect(await options.last().textContent()).toMatch(/All \d+ results? for “industrial”/);
       await page.keyboard.press("ArrowDown");
@@ -388,12 +469,38 @@ describe("the header search box", () => {
     }
   });
 
+  it("shows the best result as soon as it arrives, without waiting for the others", async () => {
+    const { page, context, problems } = await openPage(browser, "/modes/");
+    try {
+      // Results' fragments are asked for in result order: hold back every one but the first.
+      let fragments = 0;
+      const held: (() => Promise<void>)[] = [];
+      await page.route("**/pagefind/fragment/**", async (route) => {
+        if (fragments++ === 0) await route.continue();
+        else held.push(() => route.continue());
+      });
+      await page.locator("#header-search").focus();
+      await page.locator("#header-search").fill("mentoring");
+      await page.locator("#header-search-option-0").waitFor();
+      expect(await page.locator("#header-search-results [role=option]").count()).toBe(1);
+      expect(await page.locator("#header-search-results").getAttribute("aria-busy")).toBe("true");
+      expect(await page.locator("#header-search").getAttribute("aria-expanded")).toBe("true");
+      expect(held.length).toBeGreaterThan(0);
+      for (const release of held.splice(0)) await release();
+      await answered(page, "mentoring");
+      expect(await page.locator("#header-search-results [role=option]").count()).toBe(6);
+      expectClean(problems);
+    } finally {
+      await context.close();
+    }
+  });
+
   it("closes with Escape and, with no result chosen, Enter opens the search page for the words typed", async () => {
     const { page, context } = await openPage(browser, "/case-studies/");
     try {
       await page.locator("#header-search").focus();
       await page.keyboard.type("joint research");
-      await page.locator("#header-search-results [role=option]").first().waitFor();
+      await answered(page, "joint research");
       await page.keyboard.press("Escape");
       expect(await page.locator("#header-search-results").isHidden()).toBe(true);
       expect(await page.locator("#header-search").getAttribute("aria-expanded")).toBe("false");
@@ -411,7 +518,7 @@ describe("the header search box", () => {
       try {
         await page.locator("#header-search").focus();
         await page.keyboard.type("mentoring");
-        await page.locator("#header-search-results [role=option]").first().waitFor();
+        await answered(page, "mentoring");
         await page.keyboard.press("ArrowDown");
         expect(await axeViolations(page), colorScheme).toEqual([]);
       } finally {
@@ -443,6 +550,14 @@ describe("the search index", () => {
     }
   });
 
+  it("keeps sort keys out of Pagefind's metadata file, which every first search downloads", () => {
+    // Sorting uses /pagefind/sort.json instead (scripts/index-search.mjs), loaded only to sort.
+    const withSort = [...pages.keys()].filter((path) =>
+      readFileSync(join("dist", path, "index.html"), "utf8").includes("data-pagefind-sort"),
+    );
+    expect(withSort).toEqual([]);
+  });
+
   it("tags every entry page with its kind, as the search page's facets expect", () => {
     for (const route of ["case-studies", "institutions", "modes", "guides"]) {
       const ids = readdirSync(join("dist", route), { withFileTypes: true }).filter((entry) => entry.isDirectory());
@@ -463,10 +578,16 @@ describe("the search index", () => {
       });
       await page.locator("#header-search").focus();
       await page.locator("#header-search").fill("mentoring");
-      await page.locator("#header-search-results [role=option]").first().waitFor();
+      await answered(page, "mentoring");
       await page.waitForFunction(() => document.querySelectorAll("#header-search-results [role=option]").length > 1);
       const total = bytes.reduce((sum, entry) => sum + entry.size, 0);
       expect(bytes.some((entry) => entry.url.includes("/pagefind/"))).toBe(true);
+      expect(
+        bytes.filter((entry) => entry.url.includes("/pagefind/sort.json")),
+        "results as you type are never sorted",
+      ).toEqual([]);
+      // The worker is driven directly (src/scripts/pagefind.ts); pagefind.js would be a fallback costing 13 KB.
+      expect(bytes.filter((entry) => entry.url.includes("/pagefind/pagefind.js"))).toEqual([]);
       expect(total, bytes.map((entry) => `${entry.size} ${new URL(entry.url).pathname}`).join("\n")).toBeLessThanOrEqual(120_000);
       expectClean(problems);
     } finally {
@@ -487,6 +608,11 @@ describe("the search index", () => {
       await page.locator("#search-q").fill("mentoring");
       await settled(page, "for “mentoring”");
       const total = bytes.reduce((sum, entry) => sum + entry.size, 0);
+      expect(
+        bytes.filter((entry) => entry.url.includes("/pagefind/sort.json")),
+        "relevance needs no sort index",
+      ).toEqual([]);
+      expect(bytes.filter((entry) => entry.url.includes("/pagefind/pagefind.js"))).toEqual([]);
       expect(total, bytes.map((entry) => `${entry.size} ${new URL(entry.url).pathname}`).join("\n")).toBeLessThanOrEqual(120_000);
     } finally {
       await context.close();

@@ -1,15 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { describeResults, facetCountsFrom, joinOr, mergeSorted, pickSubResults } from "../../src/scripts/search-results";
+import { describeResults, facetCountsFrom, joinOr, pickSubResults } from "../../src/scripts/search-results";
 import type { PagefindSubResult } from "../../src/scripts/pagefind";
-
-const ids = (...values: string[]) => values.map((id) => ({ id }));
-
-describe("result order", () => {
-  it("keeps pages that lack the sort key, after the sorted ones, in relevance order", () => {
-    const merged = mergeSorted(ids("b", "a"), ids("about", "a", "methodology", "b"));
-    expect(merged.map((result) => result.id)).toEqual(["b", "a", "about", "methodology"]);
-  });
-});
 
 describe("sub-results", () => {
   const section = (title: string, hits: number, anchored = true): PagefindSubResult => ({
