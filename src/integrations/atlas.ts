@@ -35,7 +35,11 @@ export function atlasIntegration(): AstroIntegration {
       "astro:build:start": ({ logger }) => {
         if (cacheDir === undefined) return;
         const queued = prefetchFromDataStore(fileURLToPath(new URL("data-store.json", cacheDir)));
-        logger.info(typeof queued === "number" ? `drawing ${queued} Open Graph cards on worker threads` : `Open Graph cards: ${queued}`);
+        logger.info(
+          typeof queued === "string"
+            ? `Open Graph cards: ${queued}`
+            : `Open Graph cards: ${queued.cards - queued.queued} of ${queued.cards} in the cache, drawing ${queued.queued} on worker threads`,
+        );
       },
       "astro:build:done": ({ dir, logger }) => {
         const dist = fileURLToPath(dir);

@@ -25,8 +25,8 @@ function entries(store: Map<string, Map<string, StoreEntry>>, collection: string
   }));
 }
 
-/** Queues every card for the workers; returns how many cards it queued for, or why it did not. */
-export function prefetchFromDataStore(file: string): number | string {
+/** Queues every card the cache lacks for the workers; returns how many of how many, or why it did not. */
+export function prefetchFromDataStore(file: string): { queued: number; cards: number } | string {
   if (workerCount() === 0) return "no worker threads (ATLAS_OG_WORKERS=0 or one core)";
   if (!existsSync(file)) return `no data store at ${file}`;
   try {
@@ -38,8 +38,7 @@ export function prefetchFromDataStore(file: string): number | string {
       guides: entries(store, "guides"),
     } as unknown as AtlasInput;
     const cards = cardsInBuildOrder(buildAtlas(input));
-    prefetchOgCards(cards);
-    return cards.length;
+    return { queued: prefetchOgCards(cards), cards: cards.length };
   } catch (error) {
     return `could not read the content from the data store (${error instanceof Error ? error.message.split("\n")[0] : String(error)})`;
   }

@@ -112,11 +112,12 @@ function startWorker(script: string, fonts: string[]): void {
 /**
  * Queues cards to be drawn in the background, in the order Astro will ask for them (a route's paths
  * are rendered in the order its getStaticPaths returns them). Cards
- * already in the cache are skipped. Starts the workers; without workers it does nothing.
+ * already in the cache are skipped. Starts the workers; without workers it does nothing. Returns how
+ * many cards it queued.
  */
-export function prefetchOgCards(cards: readonly OgCard[], workers = workerCount()): void {
+export function prefetchOgCards(cards: readonly OgCard[], workers = workerCount()): number {
   const script = workerScript();
-  if (workers === 0 || script === undefined) return;
+  if (workers === 0 || script === undefined) return 0;
   mkdirSync(CACHE_DIR, { recursive: true });
   const fresh: Job[] = [];
   for (const card of cards) {
@@ -127,10 +128,11 @@ export function prefetchOgCards(cards: readonly OgCard[], workers = workerCount(
     jobs.set(file, job);
     fresh.push(job);
   }
-  if (fresh.length === 0) return;
+  if (fresh.length === 0) return 0;
   pool.queue.push(...fresh);
   const fonts = fontFiles();
   for (let i = pool.workers; i < Math.min(workers, pool.queue.length); i += 1) startWorker(script, fonts);
+  return fresh.length;
 }
 
 /** The card as a PNG: from the cache, from a worker that is drawing it, or drawn here. */
