@@ -12,7 +12,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import * as devalue from "devalue";
 import { buildAtlas, type AtlasInput, type Entry } from "../utils/atlas";
-import { cardsInBuildOrder } from "../utils/og-card";
+import { allCards } from "../utils/og-card";
 import { prefetchOgCards, workerCount } from "../utils/og-pool";
 
 type StoreEntry = { id: string; filePath?: string; data: unknown };
@@ -37,7 +37,7 @@ export function prefetchFromDataStore(file: string): { queued: number; cards: nu
       caseStudies: entries(store, "caseStudies"),
       guides: entries(store, "guides"),
     } as unknown as AtlasInput;
-    const cards = cardsInBuildOrder(buildAtlas(input));
+    const cards = allCards(buildAtlas(input)).map(({ card }) => card);
     return { queued: prefetchOgCards(cards), cards: cards.length };
   } catch (error) {
     return `could not read the content from the data store (${error instanceof Error ? error.message.split("\n")[0] : String(error)})`;

@@ -125,29 +125,17 @@ export function ogImageAlt(card: OgCard): string {
   return `${card.kindLabel}: ${card.title}. ${card.subtitle}.${modes}`;
 }
 
-/** Every card the site has: one per entry page, and the matrix. */
-export function allCards(atlas: Atlas): { path: string; card: OgCard }[] {
-  const entries: { kind: CollectionKey; ids: string[] }[] = [
-    { kind: "caseStudies", ids: atlas.caseStudies.map((entry) => entry.id) },
-    { kind: "institutions", ids: atlas.institutions.map((entry) => entry.id) },
-    { kind: "modes", ids: atlas.modes.map((entry) => entry.id) },
-    { kind: "guides", ids: atlas.guides.map((entry) => entry.id) },
-  ];
-  return [
-    ...entries.flatMap(({ kind, ids }) => ids.map((id) => ({ path: ogImagePath(kind, id), card: entryCard(atlas, kind, id) }))),
-    { path: ogImagePath("matrix"), card: matrixCard(atlas) },
-  ];
-}
-
 /**
- * Every card in the order a build renders them: the matrix's card (a static route comes first), then
- * the entries' cards in the order of the /og/[kind]/[id] route's getStaticPaths (COLLECTIONS order).
+ * Every card the site has, in the order a build renders them: the matrix's card (a static route comes
+ * first), then one per entry page in the order of the /og/[kind]/[id] route's getStaticPaths
+ * (COLLECTIONS order, then the atlas's order), which is the order og-pool.ts queues them in.
  */
-export function cardsInBuildOrder(atlas: Atlas): OgCard[] {
-  const byPath = new Map(allCards(atlas).map(({ path, card }) => [path, card]));
+export function allCards(atlas: Atlas): { path: string; card: OgCard }[] {
   const keys = Object.keys(COLLECTIONS) as CollectionKey[];
-  const paths = [ogImagePath("matrix"), ...keys.flatMap((key) => entryIds(atlas, key).map((id) => ogImagePath(key, id)))];
-  return paths.map((path) => byPath.get(path)!);
+  return [
+    { path: ogImagePath("matrix"), card: matrixCard(atlas) },
+    ...keys.flatMap((key) => entryIds(atlas, key).map((id) => ({ path: ogImagePath(key, id), card: entryCard(atlas, key, id) }))),
+  ];
 }
 
 /** The ids of one collection's entries, in the atlas's order. */

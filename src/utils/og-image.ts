@@ -179,15 +179,4 @@ export function drawAndCache(svg: string, file: string): Buffer {
   return png;
 }
 
-/** The card as a PNG, from the build cache when the same card was drawn before. */
-export function cachedOgPng(card: OgCard): Buffer {
-  const svg = ogSvg(card);
-  const file = ogCacheFile(svg);
-  try {
-    return readFileSync(file);
-  } catch {
-    return drawAndCache(svg, file);
-  }
-}
-
 export { encodePng } from "./og-raster.mjs";

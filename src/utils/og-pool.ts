@@ -38,9 +38,17 @@ interface Pool {
   queue: Job[];
   byId: Map<number, Job>;
   workers: number;
+  /** Whether a build has queued its cards already (the integration does, before the routes can). */
+  fed: boolean;
 }
 const POOL = Symbol.for("engagement-atlas.og-pool");
-const pool: Pool = ((globalThis as Record<symbol, Pool | undefined>)[POOL] ??= { jobs: new Map(), queue: [], byId: new Map(), workers: 0 });
+const pool: Pool = ((globalThis as Record<symbol, Pool | undefined>)[POOL] ??= {
+  jobs: new Map(),
+  queue: [],
+  byId: new Map(),
+  workers: 0,
+  fed: false,
+});
 const { jobs, byId } = pool;
 
 /** How many worker threads to draw with. */
@@ -111,13 +119,15 @@ function startWorker(script: string, fonts: string[]): void {
 
 /**
  * Queues cards to be drawn in the background, in the order Astro will ask for them (a route's paths
- * are rendered in the order its getStaticPaths returns them). Cards
- * already in the cache are skipped. Starts the workers; without workers it does nothing. Returns how
- * many cards it queued.
+ * are rendered in the order its getStaticPaths returns them). Cards already in the cache are skipped.
+ * Starts the workers; without workers it does nothing. Only the first call of a process queues
+ * anything: the /og/ route's call is the fallback for a build whose integration could not. Returns
+ * how many cards it queued.
  */
 export function prefetchOgCards(cards: readonly OgCard[], workers = workerCount()): number {
   const script = workerScript();
-  if (workers === 0 || script === undefined) return 0;
+  if (workers === 0 || script === undefined || pool.fed) return 0;
+  pool.fed = true;
   mkdirSync(CACHE_DIR, { recursive: true });
   const fresh: Job[] = [];
   for (const card of cards) {

@@ -13,7 +13,7 @@ import {
   ogImagePath,
 } from "../../src/utils/og-card";
 import { existsSync } from "node:fs";
-import { cachedOgPng, encodePng, escapeXml, ogCacheFile, ogPng, ogSvg } from "../../src/utils/og-image";
+import { encodePng, escapeXml, ogCacheFile, ogPng, ogSvg } from "../../src/utils/og-image";
 import { ogCardPng, prefetchOgCards, workerCount } from "../../src/utils/og-pool";
 import { fitText, wrapText, type FontMetrics } from "../../src/utils/og-text";
 import { fixtureInput } from "../helpers/fixtures";
@@ -86,11 +86,11 @@ describe("Open Graph cards: the picture", () => {
     expect(png.toString("latin1", png.length - 8, png.length - 4)).toBe("IEND");
   });
 
-  it("gives the same picture from the build cache as when drawn afresh", () => {
+  it("gives the same picture from the build cache as when drawn afresh", async () => {
     const card = entryCard(buildAtlas(fixtureInput()), "institutions", "beta-fund");
     const fresh = ogPng(card);
-    expect(cachedOgPng(card).equals(fresh)).toBe(true);
-    expect(cachedOgPng(card).equals(fresh)).toBe(true);
+    expect((await ogCardPng(card)).equals(fresh)).toBe(true);
+    expect((await ogCardPng(card)).equals(fresh)).toBe(true);
   });
 
   it("encodes pixels losslessly", () => {
@@ -163,7 +163,9 @@ describe("Open Graph cards: drawn on worker threads during a build", () => {
       ...entryCard(atlas, "caseStudies", id),
       title: `Worker card ${id} ${stamp}`,
     }));
-    prefetchOgCards(cards, 1);
+    expect(prefetchOgCards(cards, 1)).toBe(2);
+    // Queued once per process: a second call (the /og/ route after the integration) adds nothing.
+    expect(prefetchOgCards(cards, 1)).toBe(0);
     // The worker takes cards from the end of the queue: the last one appears in the cache without
     // the main thread asking for it.
     const last = ogCacheFile(ogSvg(cards[1]!));

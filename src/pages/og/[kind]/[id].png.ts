@@ -5,7 +5,7 @@
 import type { APIRoute, GetStaticPaths } from "astro";
 import { getAtlas } from "../../../collections";
 import { COLLECTIONS, type CollectionKey } from "../../../schemas";
-import { cardsInBuildOrder, entryCard, entryIds } from "../../../utils/og-card";
+import { allCards, entryCard, entryIds } from "../../../utils/og-card";
 import { ogCardPng, prefetchOgCards } from "../../../utils/og-pool";
 
 const KEYS = Object.keys(COLLECTIONS) as CollectionKey[];
@@ -14,7 +14,7 @@ export const getStaticPaths = (async () => {
   const atlas = await getAtlas();
   // A production build lists every route's paths before it renders a page: make sure every card is
   // queued for the worker threads (the build integration usually queued them already; og-pool.ts).
-  if (import.meta.env.PROD) prefetchOgCards(cardsInBuildOrder(atlas));
+  if (import.meta.env.PROD) prefetchOgCards(allCards(atlas).map(({ card }) => card));
   return KEYS.flatMap((key) => entryIds(atlas, key).map((id) => ({ params: { kind: COLLECTIONS[key].route, id }, props: { key } })));
 }) satisfies GetStaticPaths;
 
