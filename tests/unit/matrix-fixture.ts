@@ -1,4 +1,5 @@
 import type { AtlasInput } from "../../src/utils/atlas";
+import type { MatrixLabels } from "../../src/utils/matrix-view";
 import { fixtureInput } from "../helpers/fixtures";
 
 /**
@@ -39,3 +40,9 @@ export function richerInput(): AtlasInput {
   input.caseStudies.push(phd);
   return input;
 }
+
+/** Labels for the countries and institution types of richerInput(), as the matrix page gets them. */
+export const richerLabels: MatrixLabels = {
+  country: { AT: "Austria", BE: "Belgium", DK: "Denmark" },
+  type: { university: "University", "research-funder": "Research funder" },
+};

@@ -14,13 +14,10 @@ import {
   type Layout,
 } from "../../src/utils/matrix-slice";
 import { AUDIENCES, INSTITUTION_TYPES, MODE_IDS, STATUSES } from "../../src/schemas/vocabularies";
-import { richerInput } from "./matrix-fixture";
+import { richerInput, richerLabels } from "./matrix-fixture";
 
 const matrix = buildMatrix(richerInput());
-const labels: MatrixLabels = {
-  country: { AT: "Austria", BE: "Belgium", DK: "Denmark" },
-  type: { university: "University", "research-funder": "Research funder" },
-};
+const labels = richerLabels;
 const view = (query: string, on: Matrix = matrix, names: MatrixLabels = labels) => matrixView(on, parseViewState(query), names);
 /** A slice's groups as [heading, size, ids], the way a visitor reads them. */
 const read = (groups: readonly { label: string; size: number; ids: readonly string[] }[]) =>

@@ -18,14 +18,10 @@ import {
   type MatrixLabels,
 } from "../../src/utils/matrix-view";
 import { MODE_IDS } from "../../src/schemas/vocabularies";
-import { richerInput } from "./matrix-fixture";
+import { richerInput, richerLabels } from "./matrix-fixture";
 
 const matrix = buildMatrix(richerInput());
-const labels: MatrixLabels = {
-  country: { AT: "Austria", BE: "Belgium", DK: "Denmark" },
-  type: { university: "University", "research-funder": "Research funder" },
-  mode: { "industrial-phd": "Industrial PhD" },
-};
+const labels: MatrixLabels = { ...richerLabels, mode: { "industrial-phd": "Industrial PhD" } };
 const ids = (rows: readonly { id: string }[]) => rows.map((row) => row.id);
 const view = (query: string) => matrixView(matrix, parseViewState(query), labels);
 
