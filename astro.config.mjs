@@ -32,7 +32,8 @@ export default defineConfig({
     atlasIntegration(),
     pagefindDevIntegration(),
   ],
-  vite: { plugins: [tailwindcss()] },
+  // The benchmark's generated sites (bench/.work/, tens of thousands of files) are not the dev server's to watch.
+  vite: { plugins: [tailwindcss()], server: { watch: { ignored: ["**/bench/.work/**"] } } },
   devToolbar: { enabled: false },
   security: {
     // One strict policy on every page: Astro hashes its own inlined scripts and styles, nothing

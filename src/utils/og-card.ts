@@ -1,7 +1,7 @@
 /**
  * What an Open Graph card (the picture a link shows when shared) says for each page: kind, title,
  * institution, modes. Pure: the model is computed from the atlas here and drawn by og-image.ts at build
- * time (src/pages/og/**), so the wording is unit-tested without rendering a picture.
+ * time (src/utils/side-files.ts), so the wording is unit-tested without rendering a picture.
  */
 import { COLLECTIONS, type CollectionKey } from "../schemas";
 import { countryName } from "../schemas/countries";
