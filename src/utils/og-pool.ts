@@ -10,21 +10,24 @@
  * thread if no worker has started it: the pages work forwards, the workers backwards, and they meet.
  *
  * Workers: one fewer than the machine's cores (so 1 on 2 cores), or ATLAS_OG_WORKERS; 0 draws every
- * card on the main thread. They stop when the queue is empty.
+ * card on the main thread. They stop when the queue is empty. A job carries the card's display list
+ * (og-image.ts), which the worker draws with og-raster.mjs.
  */
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import type { OgCard } from "./og-card";
-import { CACHE_DIR, drawAndCache, fontFiles, ogCacheFile, ogSvg } from "./og-image";
+import { CACHE_DIR, drawAndCache, fontFiles, ogCacheFile, ogScene } from "./og-image";
+import type { OgFonts, OgScene } from "./og-raster.mjs";
 
 type State = "queued" | "drawing" | "done" | "failed";
 
 interface Job {
   id: number;
   file: string;
-  svg: string;
+  /** What to draw; dropped once drawn. */
+  scene: OgScene | undefined;
   state: State;
   settled: PromiseWithResolvers<void>;
 }
@@ -79,12 +82,12 @@ function takeLast(): Job | undefined {
 
 function settle(job: Job, state: "done" | "failed"): void {
   job.state = state;
-  job.svg = "";
+  job.scene = undefined;
   byId.delete(job.id);
   job.settled.resolve();
 }
 
-function startWorker(script: string, fonts: string[]): void {
+function startWorker(script: string, fonts: OgFonts): void {
   const worker = new Worker(script, { workerData: { role: "og-raster" } });
   pool.workers += 1;
   let stopped = false;
@@ -102,7 +105,7 @@ function startWorker(script: string, fonts: string[]): void {
     }
     job.state = "drawing";
     byId.set(job.id, job);
-    worker.postMessage({ id: job.id, svg: job.svg, fonts, file: job.file });
+    worker.postMessage({ id: job.id, scene: job.scene, fonts, file: job.file });
   };
   worker.on("message", (message: { id: number; error?: string }) => {
     const job = byId.get(message.id);
@@ -131,10 +134,10 @@ export function prefetchOgCards(cards: readonly OgCard[], workers = workerCount(
   mkdirSync(CACHE_DIR, { recursive: true });
   const fresh: Job[] = [];
   for (const card of cards) {
-    const svg = ogSvg(card);
-    const file = ogCacheFile(svg);
+    const scene = ogScene(card);
+    const file = ogCacheFile(scene);
     if (jobs.has(file) || existsSync(file)) continue;
-    const job: Job = { id: jobs.size, file, svg, state: "queued", settled: Promise.withResolvers<void>() };
+    const job: Job = { id: jobs.size, file, scene, state: "queued", settled: Promise.withResolvers<void>() };
     jobs.set(file, job);
     fresh.push(job);
   }
@@ -147,19 +150,19 @@ export function prefetchOgCards(cards: readonly OgCard[], workers = workerCount(
 
 /** The card as a PNG: from the cache, from a worker that is drawing it, or drawn here. */
 export async function ogCardPng(card: OgCard): Promise<Buffer> {
-  const svg = ogSvg(card);
-  const file = ogCacheFile(svg);
+  const scene = ogScene(card);
+  const file = ogCacheFile(scene);
   const job = jobs.get(file);
   if (job?.state === "drawing") await job.settled.promise;
   if (job?.state === "queued") {
     job.state = "drawing";
-    const png = drawAndCache(svg, file);
+    const png = drawAndCache(scene, file);
     settle(job, "done");
     return png;
   }
   try {
     return readFileSync(file);
   } catch {
-    return drawAndCache(svg, file);
+    return drawAndCache(scene, file);
   }
 }
