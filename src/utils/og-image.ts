@@ -1,8 +1,8 @@
 /**
  * Lays out an Open Graph card (og-card.ts) as a 1200×630 display list and draws it as a PNG at build
  * time, with no network: text wrapped with og-text.ts, drawn in Inter from the @expo-google-fonts/inter
- * package by og-raster.mjs (about 3 ms of CPU a card). The same display list also reads as SVG
- * (`ogSvg`), which resvg draws to the same picture, five times slower: the SVG is for tests and for
+ * package by og-raster.mjs (about 2 ms of CPU a card). The same display list also reads as SVG
+ * (`ogSvg`), which resvg draws to the same picture (kerned) in 15–20 ms: the SVG is for tests and for
  * looking at a card's layout. At scale (12,000 cards) the build draws them on worker threads while it
  * renders the HTML pages (og-pool.ts).
  * The card uses the site's light palette: a shared link shows outside the site, where no theme applies.
@@ -175,7 +175,7 @@ export function fontFiles(): OgFonts {
 /**
  * Where drawn cards are kept between builds, by a hash of their display list, the renderer's version
  * and the fonts: a rebuild redraws only the cards whose words changed. (A fresh clone draws them all,
- * about 3 ms of CPU each.)
+ * about 2 ms of CPU each.)
  */
 export const CACHE_DIR = join(process.cwd(), "node_modules", ".cache", "og-images");
 

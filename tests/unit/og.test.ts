@@ -16,7 +16,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { Resvg } from "@resvg/resvg-js";
 import { escapeXml, fontFiles, ogCacheFile, ogPng, ogScene, ogSvg } from "../../src/utils/og-image";
 import { ogCardPng, prefetchOgCards, workerCount } from "../../src/utils/og-pool";
-import { encodeIndexedPng, type OgText } from "../../src/utils/og-raster.mjs";
+import { encodeIndexedPng, type OgRect, type OgText } from "../../src/utils/og-raster.mjs";
 import { fitText, fontMetrics, wrapText, type FontMetrics } from "../../src/utils/og-text";
 import { fixtureInput } from "../helpers/fixtures";
 
@@ -32,7 +32,7 @@ function decodePng(png: Buffer): { width: number; height: number; rgb: (x: numbe
   const { width, height } = pngSize(png);
   expect(png[24]).toBe(8); // bits per index
   expect(png[25]).toBe(3); // indexed colour
-  let palette = Buffer.alloc(0);
+  let palette: Buffer = Buffer.alloc(0);
   const idat: Buffer[] = [];
   for (let at = 8; at < png.length;) {
     const length = png.readUInt32BE(at);
@@ -177,8 +177,8 @@ describe("Open Graph cards: the picture", () => {
     const titleBox = { x0: title.x, x1: title.x + 400, y0: title.y - title.size, y1: title.y };
     expect(inkIn(picture, titleBox, 200)).toBeGreaterThan(2000);
     expect(picture.rgb(title.x + 100, title.y - 100)).toBe("#fbfaf7");
-    // Between the last chip and the footer's rule the card is blank.
-    const chip = scene.items.find((item) => item.type === "rect" && item.stroke !== undefined)!;
+    // Below the chips (one row of them), down to the footer's rule, the card is blank.
+    const chip = scene.items.find((item): item is OgRect => item.type === "rect" && item.stroke !== undefined)!;
     expect(paintedIn(picture, { x0: 20, x1: OG_SIZE.width, y0: chip.y + chip.height + 2, y1: 538 })).toBe(0);
     const middle = Math.round(chip.x + chip.width / 2);
     expect(picture.rgb(middle, chip.y)).toBe("#1f5f8b");
