@@ -66,7 +66,9 @@ function grid(rows: boolean[][], top: number, bottom: number): { squares: OgRect
   const cell = Math.max(6, Math.min(22, Math.floor((bottom - top) / Math.max(1, rows.length)) - gap));
   const width = columns * (cell + gap) - gap;
   const x0 = RIGHT - width;
-  const squares = rows.flatMap((row, r) =>
+  // At the smallest cell, a large atlas has more rows than the space: the thumbnail shows those that fit.
+  const fitting = Math.max(1, Math.floor((bottom - top + gap) / (cell + gap)));
+  const squares = rows.slice(0, fitting).flatMap((row, r) =>
     row.map((ticked, c): OgRect => ({
       type: "rect",
       x: x0 + c * (cell + gap),

@@ -1,13 +1,13 @@
 /**
- * Draws the Open Graph cards on worker threads while Astro renders the HTML pages, so that a clean
- * build at scale does not spend its HTML rendering time drawing PNGs (12,000 cards ≈ 25 s of CPU).
+ * Draws the Open Graph cards on worker threads while Astro bundles and renders the HTML pages, so that
+ * a clean build at scale does not spend its own time drawing PNGs (12,000 cards ≈ 25 s of CPU).
  *
- * Astro asks every route for its static paths before it renders the first page, and renders pages in
- * path order, /og/ near the end. When the /og/ routes list their paths (in a production build),
- * `prefetchOgCards` queues every card that is not in the cache yet; worker threads take cards from the
- * end of that queue and write the PNGs to the cache (og-image.ts). When Astro reaches a card,
- * `ogCardPng` reads it from the cache, waits for it if a worker is drawing it, or draws it on this
- * thread if no worker has started it: the pages work forwards, the workers backwards, and they meet.
+ * At astro:build:start the build integration calls `prefetchOgCards` with every card, in the order it
+ * will write them (src/utils/side-files.ts); the cards not in the cache yet are queued, and worker
+ * threads take them from the end of the queue and write the PNGs to the cache (og-image.ts). After the
+ * pages, the integration asks for each card in turn: `ogCardPng` reads it from the cache, waits for it
+ * if a worker is drawing it, or draws it on this thread if no worker has started it. The main thread
+ * works forwards, the workers backwards, and they meet.
  *
  * Workers: one fewer than the machine's cores (so 1 on 2 cores), or ATLAS_OG_WORKERS; 0 draws every
  * card on the main thread. They stop when the queue is empty. A job carries the card's display list
@@ -33,15 +33,15 @@ interface Job {
 }
 
 /**
- * One pool per process: the build integration (loaded with astro.config.mjs) and the bundled /og/
- * routes are separate copies of this module, so they share their state through globalThis.
+ * One pool per process, kept on globalThis: a module that Vite loads twice (the integration with
+ * astro.config.mjs, the dev route in Astro's bundle) still shares one queue and one set of workers.
  */
 interface Pool {
   jobs: Map<string, Job>;
   queue: Job[];
   byId: Map<number, Job>;
   workers: number;
-  /** Whether a build has queued its cards already (the integration does, before the routes can). */
+  /** Whether this process has queued its cards already. */
   fed: boolean;
 }
 const POOL = Symbol.for("engagement-atlas.og-pool");
@@ -121,11 +121,9 @@ function startWorker(script: string, fonts: OgFonts): void {
 }
 
 /**
- * Queues cards to be drawn in the background, in the order Astro will ask for them (a route's paths
- * are rendered in the order its getStaticPaths returns them). Cards already in the cache are skipped.
- * Starts the workers; without workers it does nothing. Only the first call of a process queues
- * anything: the /og/ route's call is the fallback for a build whose integration could not. Returns
- * how many cards it queued.
+ * Queues cards to be drawn in the background, in the order they will be asked for. Cards already in
+ * the cache are skipped. Starts the workers; without workers it does nothing. Only the first call of a
+ * process queues anything (one build, one queue). Returns how many cards it queued.
  */
 export function prefetchOgCards(cards: readonly OgCard[], workers = workerCount()): number {
   const script = workerScript();

@@ -140,6 +140,18 @@ describe("Open Graph cards: what they say", () => {
     expect(card.grid).toHaveLength(2);
     expect(card.grid?.[0]?.filter(Boolean)).toHaveLength(3);
   });
+
+  it("keeps a large matrix's thumbnail above the footer, showing the rows that fit", () => {
+    const card = {
+      ...matrixCard(buildAtlas(fixtureInput())),
+      grid: Array.from({ length: 2000 }, (_, row) => [row % 2 === 0, true, false]),
+    };
+    const squares = ogScene(card).items.filter((item): item is OgRect => item.type === "rect" && item.width === item.height);
+    expect(squares.length).toBeGreaterThan(3 * 10);
+    expect(squares.length).toBeLessThan(3 * 100);
+    expect(Math.max(...squares.map((square) => square.y + square.height))).toBeLessThanOrEqual(500);
+    expect(Math.min(...squares.map((square) => square.y))).toBeGreaterThanOrEqual(60);
+  });
 });
 
 describe("Open Graph cards: the picture", () => {
@@ -300,7 +312,7 @@ describe("Open Graph cards: drawn on worker threads during a build", () => {
       title: `Worker card ${id} ${stamp}`,
     }));
     expect(prefetchOgCards(cards, 1)).toBe(2);
-    // Queued once per process: a second call (the /og/ route after the integration) adds nothing.
+    // Queued once per process: a second call adds nothing.
     expect(prefetchOgCards(cards, 1)).toBe(0);
     // The worker takes cards from the end of the queue: the last one appears in the cache without
     // the main thread asking for it.
