@@ -170,7 +170,7 @@ function pagesLine(run: SiteRun): string {
     .sort((a, b) => b[1] - a[1])
     .map(([ext, count]) => `${count} ${ext}`)
     .join(", ");
-  return `${run.site}: ${run.dist.htmlPages} HTML pages (${sections})${other ? `; other route outputs: ${other}` : ""}`;
+  return `${run.site}: ${run.dist.htmlPages} HTML pages (${sections})${other ? `; other files: ${other}` : ""}`;
 }
 
 function phasesLine(run: SiteRun): string {
