@@ -13,11 +13,12 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { crc32, deflateSync } from "node:zlib";
+import { deflateSync } from "node:zlib";
 import { Resvg } from "@resvg/resvg-js";
 import { MODE_LABELS } from "../src/schemas/vocabularies";
 import { MAX_CHIPS, type OgCard } from "../src/utils/og-card";
 import { fontFiles, ogPng, ogSvg } from "../src/utils/og-image";
+import { pngChunk } from "../src/utils/og-raster.mjs";
 
 const { values } = parseArgs({ options: { cards: { type: "string", default: "400" }, compare: { type: "string" } } });
 const count = Number(values.cards);
@@ -81,15 +82,6 @@ function cards(total: number): OgCard[] {
   });
 }
 
-function chunk(type: string, data: Buffer): Buffer {
-  const body = Buffer.concat([Buffer.from(type, "latin1"), data]);
-  const framed = Buffer.alloc(body.length + 8);
-  framed.writeUInt32BE(data.length, 0);
-  body.copy(framed, 4);
-  framed.writeUInt32BE(crc32(body), body.length + 4);
-  return framed;
-}
-
 /** The renderer before the display list: resvg drew the SVG, and the RGBA pixels were deflated at level 3. */
 function resvgPng(card: OgCard): Buffer {
   const { regular, bold } = fontFiles();
@@ -108,9 +100,9 @@ function resvgPng(card: OgCard): Buffer {
   header[9] = 6; // RGBA
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk("IHDR", header),
-    chunk("IDAT", deflateSync(raw, { level: 3 })),
-    chunk("IEND", Buffer.alloc(0)),
+    pngChunk("IHDR", header),
+    pngChunk("IDAT", deflateSync(raw, { level: 3 })),
+    pngChunk("IEND", Buffer.alloc(0)),
   ]);
 }
 

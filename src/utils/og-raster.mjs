@@ -342,10 +342,12 @@ function drawText(canvas, run, metrics, glyphs) {
 }
 
 /**
+ * One PNG chunk: length, type, data and CRC.
  * @param {string} type
  * @param {Buffer} data
+ * @returns {Buffer}
  */
-function chunk(type, data) {
+export function pngChunk(type, data) {
   const body = Buffer.concat([Buffer.from(type, "latin1"), data]);
   const framed = Buffer.alloc(body.length + 8);
   framed.writeUInt32BE(data.length, 0);
@@ -375,10 +377,10 @@ export function encodeIndexedPng(width, height, scanlines, colours) {
   colours.forEach((colour, i) => palette.writeUIntBE(colour, i * 3, 3));
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk("IHDR", header),
-    chunk("PLTE", palette),
-    chunk("IDAT", deflateSync(scanlines, { level: 1, strategy: constants.Z_RLE })),
-    chunk("IEND", Buffer.alloc(0)),
+    pngChunk("IHDR", header),
+    pngChunk("PLTE", palette),
+    pngChunk("IDAT", deflateSync(scanlines, { level: 1, strategy: constants.Z_RLE })),
+    pngChunk("IEND", Buffer.alloc(0)),
   ]);
 }
 
