@@ -238,11 +238,17 @@ export function renderMarkdown(result: BenchResult): string {
       lines.push("", `**${failure.site} failed at this size:**`, "", "```", failure.error.slice(0, 1500), "```");
     sections.push(lines.join("\n"));
   }
+  const warmups = Number(result.settings["warmups"] ?? 0);
+  const warmupNote =
+    warmups > 0
+      ? ` Before its first timed build, each site is built ${warmups}× untimed at the first size, so that no site pays alone for a cold file cache.`
+      : "";
   sections.push(
     [
       "## How it was measured",
       "",
-      "- Clean build: `rm -rf dist .astro node_modules/.astro node_modules/.vite node_modules/.cache; sync; sleep 2` (the last holds our Open Graph image cache, which a fresh clone does not have), then each step under `/usr/bin/time -f '%e %U %S %M'`, called directly (not through npm); ours = `astro build` + `node scripts/index-search.mjs dist` (Pagefind, then the sort index), plain = `astro build` + `pagefind --site dist`, Starlight = `astro build` (it runs Pagefind itself). Each site builds in its own folder under bench/.work/ with its own caches.",
+      "- Clean build: `rm -rf dist .astro node_modules/.astro node_modules/.vite node_modules/.cache; sync; sleep 2` (the last holds our Open Graph image cache, which a fresh clone does not have), then each step under `/usr/bin/time -f '%e %U %S %M'`, called directly (not through npm); ours = `astro build` + `node scripts/index-search.mjs dist` (Pagefind, then the sort index), plain = `astro build` + `pagefind --site dist`, Starlight = `astro build` (it runs Pagefind itself). Each site builds in its own folder under bench/.work/ with its own caches." +
+        warmupNote,
       "- Card cache restored: after its clean builds, ours is built once more, clean except for `node_modules/.cache/og-images` (the Open Graph cards, keyed by a hash of what each card draws), as the deploy workflow builds once actions/cache restores that folder. The peers draw no cards, so they are compared with their clean builds.",
       "- ms per HTML page = median wall time / .html files written (outside /pagefind/); ms per content entry = the same time / entries in the corpus (the same for all three sites). Our site writes more pages per entry (matrix cells, listings), so both are shown.",
       "- Peak RSS = `%M`, the largest single process of any step (not a sum).",
