@@ -329,13 +329,30 @@ export function initMatrixPage(): void {
     link?.focus();
   }
 
+  /**
+   * The view's address, written to history after the next frame. On this page, with tens of thousands
+   * of links, Chromium takes about 8 ms to change the URL (0.5 ms on a small page): half of a filter
+   * click's time, and nothing a person sees. An address still waiting is written before the next one.
+   */
+  let address = location.search.slice(1);
+  let pending: { query: string; replace: boolean } | undefined;
+  function writeAddress(): void {
+    if (pending === undefined) return;
+    const { query, replace } = pending;
+    pending = undefined;
+    history[replace ? "replaceState" : "pushState"](null, "", query ? `?${query}` : location.pathname);
+  }
+
   function commit(next: typeof state, replace = false): void {
     state = next;
     const query = serializeViewState(state);
     // A new view starts at one page again; the number shown is not part of the view (nor its URL).
-    if (location.search.slice(1) !== query) {
+    if (address !== query) {
       limit = pageSize;
-      history[replace ? "replaceState" : "pushState"](null, "", query ? `?${query}` : location.pathname);
+      address = query;
+      writeAddress();
+      pending = { query, replace };
+      requestAnimationFrame(() => setTimeout(writeAddress, 0));
     }
     render();
   }
@@ -391,6 +408,8 @@ export function initMatrixPage(): void {
     render();
   });
   addEventListener("popstate", () => {
+    pending = undefined;
+    address = location.search.slice(1);
     state = parseViewState(location.search);
     limit = pageSize;
     typing = false;

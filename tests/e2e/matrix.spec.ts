@@ -12,9 +12,12 @@ import { axeViolations, baseUrl, launch, openPage } from "./browser";
 import site from "../../site.config.json";
 import { MATRIX_PAGE_SIZE } from "../../src/utils/matrix-slice";
 
-/** The page's own query string, read in the page (after its scripts ran), not from the last navigation event. */
+/**
+ * The page's own query string, read in the page, not from the last navigation event: after the next
+ * frame, when the page writes a changed view's address.
+ */
 function search(page: Page): Promise<string> {
-  return page.evaluate(() => location.search);
+  return page.evaluate(() => new Promise<string>((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(location.search), 0))));
 }
 
 let browser: Browser;
@@ -383,7 +386,7 @@ describe("keyboard only", () => {
       };
 
       // The page's own location, read after the key's events have run.
-      const country = () => page.evaluate(() => new URLSearchParams(location.search).get("country"));
+      const country = async () => new URLSearchParams(await search(page)).get("country");
       await tabUntil((f) => f.tag === "SUMMARY" && f.facet === "country", 60);
       await page.keyboard.press("Enter");
       await page.keyboard.press("Tab");
