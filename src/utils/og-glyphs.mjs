@@ -34,10 +34,11 @@ const BLANK = { left: 0, top: 0, width: 0, height: 0, alpha: new Uint8Array(0) }
 const caches = new Map();
 
 /**
+ * Escapes text for SVG content and attribute values (og-image.ts's SVG uses it too).
  * @param {string} text
  * @returns {string}
  */
-function escapeXml(text) {
+export function escapeXml(text) {
   return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 

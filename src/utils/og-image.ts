@@ -11,6 +11,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
+import { escapeXml } from "./og-glyphs.mjs";
 import { drawCard, RENDERER_VERSION, writeWhole, type OgFonts, type OgRect, type OgScene, type OgText } from "./og-raster.mjs";
 import { OG_SIZE, type OgCard } from "./og-card";
 import { fitText, fontMetrics, wrapText, type FontMetrics } from "./og-text";
@@ -50,10 +51,7 @@ function loadFonts(): Fonts {
   return fonts;
 }
 
-/** Escapes text for SVG content and attribute values. */
-export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
-}
+export { escapeXml };
 
 function text(x: number, y: number, size: number, fill: string, content: string, bold = false): OgText {
   return { type: "text", x, y, size, weight: bold ? 700 : 400, fill, text: content };
